@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.views.serve import ServeView
+
+from cms.api import api
+from home import views as home_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
+    path("api/v3/", api.urls),
+    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

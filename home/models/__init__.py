@@ -1,0 +1,22 @@
+from .pages import (  # noqa: F401
+    ActionFieldPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    HomePageContact,
+    HomePageFunder,
+    HomePageHighlight,
+    MeetingPage,
+    NewsIndexPage,
+    NewsPage,
+    ProcessPage,
+    ProcessPhase,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    RoundTableContact,
+    RoundTableMember,
+    RoundTablePage,
+    StandardPage,
+)
+from .snippets import Contact, Funder, OfficeHour, Organisation  # noqa: F401

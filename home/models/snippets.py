@@ -1,0 +1,240 @@
+"""Snippets a network reuses across its pages: contacts, member organisations, funders."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Site
+from wagtail.search import index
+
+from ..permissions import SiteOwnedForm
+
+
+class SiteOwned(models.Model):
+    """Snippets belong to one network (Wagtail site); editors only see their own."""
+
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The network (site) this entry belongs to."),
+    )
+
+    base_form_class = SiteOwnedForm
+
+    class Meta:
+        abstract = True
+
+
+class Contact(SiteOwned, index.Indexed, ClusterableModel):
+    """An Ansprechperson: who to call or visit, and when (office hours, Sprechzeiten)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    office_hours_note = models.CharField(
+        _("office hours note"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "nach Voranmeldung" or "auch auf Türkisch und Arabisch".'),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        MultiFieldPanel(
+            [FieldPanel("street"), FieldPanel("postal_code"), FieldPanel("city"), FieldPanel("room")],
+            heading=_("Address"),
+        ),
+        InlinePanel("office_hours", label=_("Office hours")),
+        FieldPanel("office_hours_note"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+        index.FilterField("site"),
+    ]
+    api_fields = [
+        APIField("site"),
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("street"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("room"),
+        APIField("office_hours"),
+        APIField("office_hours_note"),
+        APIField("photo", serializer=ImageRenditionField("fill-300x300")),
+    ]
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+    @property
+    def address_lines(self):
+        return [line for line in (self.street, f"{self.postal_code} {self.city}".strip()) if line]
+
+
+class OfficeHour(Orderable):
+    """One weekday with a time range of a contact's office hours."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="office_hours")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("from"))
+    closes = models.TimeField(_("until"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+    api_fields = [APIField("weekday"), APIField("opens"), APIField("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("office hour")
+        verbose_name_plural = _("office hours")
+
+    def clean(self):
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The end must be after the start.")})
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Organisation(SiteOwned, index.Indexed, models.Model):
+    """A member of the network: a migrant organisation, association, authority or agency."""
+
+    class Kind(models.TextChoices):
+        MIGRANT_ORGANISATION = "migrant_organisation", _("migrant organisation")
+        ASSOCIATION = "association", _("association")
+        AUTHORITY = "authority", _("authority")
+        WELFARE = "welfare", _("welfare organisation")
+        EDUCATION = "education", _("educational institution")
+        RELIGIOUS = "religious", _("religious community")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices, default=Kind.ASSOCIATION)
+    website = models.URLField(_("website"), blank=True)
+    district = models.CharField(_("district"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("district"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("site"),
+    ]
+    api_fields = [
+        APIField("site"),
+        APIField("name"),
+        APIField("kind"),
+        APIField("website"),
+        APIField("district"),
+        APIField("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "name"], name="unique_organisation_per_site")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Funder(SiteOwned, index.Indexed, models.Model):
+    """Who pays for the network's work ("Gefördert durch"), shown with logo and programme."""
+
+    name = models.CharField(_("name"), max_length=255)
+    programme = models.CharField(_("funding programme"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("name"),
+        FieldPanel("programme"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("programme"), index.FilterField("site")]
+    api_fields = [
+        APIField("site"),
+        APIField("name"),
+        APIField("programme"),
+        APIField("website"),
+        APIField("logo", serializer=ImageRenditionField("max-400x200")),
+    ]
+
+    class Meta:
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

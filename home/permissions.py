@@ -1,0 +1,63 @@
+"""Per-network permissions for snippets.
+
+Pages are scoped by Wagtail's page permissions on each site's root. Snippets have only
+model-wide permissions in Wagtail, so a contact of one network would be editable by the
+editors of every network. This policy narrows every snippet model with a ``site`` field to the
+sites whose root page the user may edit; the admin and the API both ask it.
+"""
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
+
+
+def editable_site_ids(user):
+    """Ids of the sites whose root page the user may edit or publish."""
+    if not (user and user.is_active and user.is_authenticated):
+        return set()
+    sites = Site.objects.select_related("root_page")
+    if user.is_superuser:
+        return {site.pk for site in sites}
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"change", "publish"}
+    )
+    editable_ids = set(editable.values_list("pk", flat=True))
+    return {site.pk for site in sites if site.root_page_id in editable_ids}
+
+
+class SiteScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, limited to the instances of the user's own networks."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        queryset = super().instances_user_has_any_permission_for(user, actions)
+        if user.is_active and user.is_superuser:
+            return queryset
+        return queryset.filter(site_id__in=editable_site_ids(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if user.is_active and user.is_superuser:
+            return True
+        return instance.site_id in editable_site_ids(user)
+
+
+def register_site_policies():
+    from .models import Contact, Funder, Organisation
+
+    for model in (Contact, Organisation, Funder):
+        policy_registry.register(model, SiteScopedPermissionPolicy(model))
+
+
+class SiteOwnedForm(WagtailAdminModelForm):
+    """Admin form for site-owned snippets: the network chooser offers only the editor's sites."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "site" in self.fields and self.for_user is not None:
+            sites = Site.objects.filter(pk__in=editable_site_ids(self.for_user))
+            self.fields["site"].queryset = sites
+            if sites.count() == 1 and not self.instance.pk:
+                self.fields["site"].initial = sites.first().pk
