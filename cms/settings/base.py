@@ -209,3 +209,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
+}

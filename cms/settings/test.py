@@ -55,3 +55,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

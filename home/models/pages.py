@@ -174,30 +174,26 @@ class ActionFieldPage(BasePage):
         verbose_name = _("action field")
         verbose_name_plural = _("action fields")
 
-    def tagged(self, kind):
-        """Live pages of one kind (news, events, projects, meetings) tagged with this field."""
-        relation = {
-            "news": self.tagged_newspage,
-            "events": self.tagged_eventpage,
-            "projects": self.tagged_projectpage,
-            "meetings": self.tagged_meetingpage,
-        }[kind]
-        return relation.live().public()
+    @property
+    def tagged_content_pages(self):
+        """Live, public pages tagged with this field: recent news, upcoming events, projects,
+        recent meetings."""
+        today = timezone.localdate()
+        return {
+            "news": self.tagged_newspage.live().public().order_by("-date")[:20],
+            "events": self.tagged_eventpage.live()
+            .public()
+            .filter(models.Q(start__date__gte=today) | models.Q(recurrence_until__gte=today))
+            .order_by("start")[:20],
+            "projects": self.tagged_projectpage.live().public().order_by("title"),
+            "meetings": self.tagged_meetingpage.live().public().order_by("-start")[:20],
+        }
 
     @property
     def tagged_content(self):
-        def summary(page):
-            return {"id": page.pk, "title": page.title, "url": page.get_url()}
-
-        today = timezone.localdate()
         return {
-            "news": [summary(p) for p in self.tagged("news").order_by("-date")[:20]],
-            "events": [
-                summary(p)
-                for p in self.tagged("events").filter(start__date__gte=today).order_by("start")[:20]
-            ],
-            "projects": [summary(p) for p in self.tagged("projects").order_by("title")],
-            "meetings": [summary(p) for p in self.tagged("meetings").order_by("-start")[:20]],
+            kind: [{"id": p.pk, "title": p.title, "url": p.get_url()} for p in pages]
+            for kind, pages in self.tagged_content_pages.items()
         }
 
 
@@ -395,6 +391,16 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("event calendar")
 
+    def upcoming_events(self, today=None):
+        today = today or timezone.localdate()
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(models.Q(start__date__gte=today) | models.Q(recurrence_until__gte=today))
+            .order_by("start")
+        )
+
 
 class EventPage(ActionFieldTagged, BasePage):
     """An event: when, where (or online), free of charge or not, how to register."""
@@ -509,6 +515,17 @@ class ProjectIndexPage(Page):
 
     class Meta:
         verbose_name = _("project index")
+
+    def projects(self, status):
+        return ProjectPage.objects.child_of(self).live().public().filter(status=status).order_by("title")
+
+    @property
+    def current_projects(self):
+        return self.projects(ProjectPage.Status.CURRENT)
+
+    @property
+    def completed_projects(self):
+        return self.projects(ProjectPage.Status.COMPLETED)
 
 
 class ProjectPage(ActionFieldTagged, BasePage):

@@ -1,0 +1,45 @@
+# Two commands on a fresh machine:
+#   make run   – virtualenv, install, migrate, demo content, admin login, serve on :8000
+#   make test  – the whole test suite (real PostgreSQL/Redis where they run, else SQLite)
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= miteinander-demo
+
+.PHONY: run test install system-packages bench-api check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+system-packages:
+	./scripts/install-system-packages.sh
+
+run: install
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
+	@echo "Miteinander runs on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, user $(ADMIN_USER), password $(ADMIN_PASSWORD))"
+	@echo "Demo networks: http://altona.localhost:$(PORT)/ hildesheim. hannover. hameln. herne.localhost"
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench-api: install
+	$(BIN)/python bench/api_bench.py
+
+check-deploy: install
+	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media var

@@ -1,0 +1,65 @@
+"""Fixtures shared by the whole suite: small networks built the way an admin would."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import APIToken, Page, Site
+
+from home.editors import ensure_editor_group
+from home.models import ActionFieldPage, Contact, HomePage, NewsIndexPage, NewsPage
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def make_network(db):
+    """Build a network: site, home page, one action field, news, an editor with an API token."""
+
+    def build(slug, hostname=None):
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title=f"Netzwerk {slug}", slug=slug))
+        publish(home)
+        site = Site.objects.create(
+            hostname=hostname or f"{slug}.localhost", port=80, root_page=home, site_name=f"Netzwerk {slug}"
+        )
+        field = publish(home.add_child(instance=ActionFieldPage(title="Bildung", slug="bildung")))
+        news_index = publish(home.add_child(instance=NewsIndexPage(title="Aktuelles", slug="aktuelles")))
+        news = news_index.add_child(
+            instance=NewsPage(
+                title=f"Sprachcafé in {slug}",
+                slug="sprachcafe",
+                teaser="Jeden Dienstag üben wir Deutsch.",
+                date=datetime.date(2026, 11, 2),
+                body=[{"type": "paragraph", "value": "<p>Alle sind willkommen.</p>"}],
+            )
+        )
+        news.action_fields = [field]
+        publish(news)
+        contact = Contact.objects.create(site=site, name=f"Kontakt {slug}", role="Koordination")
+        group = ensure_editor_group(site)
+        editor = get_user_model().objects.create_user(username=f"editor-{slug}", password="pw-editor-123")
+        editor.groups.add(group)
+        _, token = APIToken.create_token(user=editor, name="test")
+        return SimpleNamespace(
+            site=site, home=home, field=field, news_index=news_index, news=news,
+            contact=contact, group=group, editor=editor, token=token,
+        )
+
+    return build
+
+
+@pytest.fixture
+def two_networks(make_network):
+    return SimpleNamespace(a=make_network("alpha"), b=make_network("beta"))
+
+
+@pytest.fixture
+def now():
+    return timezone.now()
