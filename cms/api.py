@@ -6,7 +6,7 @@ from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import problem_response
 
-from home.api import directory_router, preview_router
+from home.api import directory_router, listing_router, preview_router
 
 api.title = "Miteinander API"
 api.description = (
@@ -33,6 +33,7 @@ def bad_request(request, exc):
 
 
 api.add_router("/directory/", directory_router)
+api.add_router("/listings/", listing_router)
 api.add_router("/preview/", preview_router)
 
 __all__ = ["api"]

@@ -149,3 +149,20 @@ def test_cors_allows_only_configured_front_ends(client, two_networks):
     assert ok["Access-Control-Allow-Origin"] == "https://portal.example.org"
     other = client.get("/api/v3/pages/", HTTP_ORIGIN="https://evil.example.com", **host(two_networks.a))
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_listing_of_one_type_carries_fields_filters_and_orders(client, make_network):
+    net = make_network("epsilon")
+    older = net.news_index.add_child(
+        instance=net.news.__class__(title="Ältere Meldung", slug="alt", teaser="Früher", date=datetime.date(2025, 1, 5))
+    )
+    older.save_revision().publish()
+    response = client.get("/api/v3/listings/home.NewsPage/", {"order": "-date"}, **host(net))
+    assert response.status_code == 200, response.content
+    items = response.json()["items"]
+    assert [i["title"] for i in items] == ["Sprachcafé in epsilon", "Ältere Meldung"]
+    assert items[0]["teaser"] == "Jeden Dienstag üben wir Deutsch."
+    tagged = client.get("/api/v3/listings/home.NewsPage/", {"action_field": net.field.pk}, **host(net)).json()
+    assert [i["title"] for i in tagged["items"]] == ["Sprachcafé in epsilon"]
+    bad = client.get("/api/v3/listings/home.NewsPage/", {"order": "password"}, **host(net))
+    assert bad.status_code == 400 and "Allowed" in bad.json()["detail"]

@@ -1,0 +1,156 @@
+"""API benchmark: the production-shaped server (gunicorn, PostgreSQL) with the demo content.
+
+Measures requests/s and p50/p99 latency for
+  (a) a listing of 20 pages with fields,
+  (b) a page detail with a StreamField body,
+  (c) a static JSON file of the same size as (a), served by the same server — the ceiling,
+and prints the ratios a/c and b/c. Run: `make bench-api` (or `python bench/api_bench.py`).
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_bench),
+BENCH_SECONDS (default 10 per scenario), BENCH_CONCURRENCY (default 4), BENCH_WORKERS (gunicorn, default 2).
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.loadgen import run  # noqa: E402
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/miteinander_bench")
+SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SITE = "altona.localhost"
+
+
+# A listing of 20 news items needs 20 of them on the benchmarked network.
+TOP_UP_NEWS = f"""
+import datetime
+from wagtail.models import Site
+from home.models import NewsIndexPage, NewsPage
+site = Site.objects.get(hostname="{SITE}")
+index = NewsIndexPage.objects.descendant_of(site.root_page).first()
+for n in range(NewsPage.objects.child_of(index).count(), 25):
+    page = index.add_child(instance=NewsPage(
+        title=f"Meldung {{n}}", slug=f"bench-meldung-{{n}}", teaser="Kurz gesagt: ein Beispiel.",
+        date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+        body=[{{"type": "paragraph", "value": "<p>Ein Absatz mit etwas Text.</p>" * 5}}]))
+    page.save_revision().publish()
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def recreate_database():
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def fetch(port, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": SITE})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read()
+
+
+def main():
+    static_root = Path(tempfile.mkdtemp(prefix="miteinander-bench-static-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
+        "DATABASE_URL": DATABASE_URL,
+        "STATIC_ROOT": str(static_root),
+        "SECURE_SSL_REDIRECT": "false",
+        "REDIS_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+    print("preparing: fresh database, migrate, load_demo, collectstatic …", flush=True)
+    t0 = time.perf_counter()
+    recreate_database()
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo", "--quiet")
+    manage(env, "shell", "-c", TOP_UP_NEWS)
+    manage(env, "collectstatic", "--noinput")
+    print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                fetch(port, "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        listing_path = "/api/v3/listings/home.NewsPage/?limit=20&order=-date"
+        listing = fetch(port, listing_path)
+        items = json.loads(listing)["items"]
+        assert len(items) == 20 and "teaser" in items[0], "the listing should give 20 news items with fields"
+        news = json.loads(fetch(port, "/api/v3/pages/?type=home.NewsPage&limit=1"))["items"][0]
+        detail_path = f"/api/v3/pages/{news['id']}/"
+        detail = fetch(port, detail_path)
+        assert json.loads(detail)["body"], "the detail page should have a StreamField body"
+
+        # The ceiling: a static file of the listing's size, served by the same gunicorn (WhiteNoise).
+        # WhiteNoise indexes STATIC_ROOT at start, so restart after writing it.
+        (static_root / "bench-listing.json").write_bytes(listing)
+        server.terminate()
+        server.wait(timeout=20)
+        server = subprocess.Popen(server.args, cwd=ROOT, env=env)
+        for _ in range(100):
+            try:
+                fetch(port, "/static/bench-listing.json")
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        headers = {"Host": SITE}
+        print(f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL; client: {CONCURRENCY} processes, "
+              f"{SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared")
+        print(f"sizes: listing {len(listing)} B, detail {len(detail)} B, static {len(listing)} B\n")
+        for path in (listing_path, detail_path, "/static/bench-listing.json"):
+            run("warm-up", "127.0.0.1", port, path, headers, seconds=1, concurrency=2)
+        a = run("(a) listing, 20 pages", "127.0.0.1", port, listing_path, headers, SECONDS, CONCURRENCY)
+        b = run("(b) detail with StreamField", "127.0.0.1", port, detail_path, headers, SECONDS, CONCURRENCY)
+        c = run("(c) static JSON, same size", "127.0.0.1", port, "/static/bench-listing.json", headers, SECONDS, CONCURRENCY)
+        for result in (a, b, c):
+            print(result.row())
+        print(f"\nratio a/c (throughput): {a.rps / c.rps:.3f}")
+        print(f"ratio b/c (throughput): {b.rps / c.rps:.3f}")
+        print(f"ratio p99 a/c: {a.percentile(99) / c.percentile(99):.2f}   p99 b/c: {b.percentile(99) / c.percentile(99):.2f}")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
