@@ -40,7 +40,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     }
 
 if not REDIS_URL and _redis_up:  # noqa: F405
-    REDIS_URL = "redis://127.0.0.1:6379/" + os.environ.get("TEST_REDIS_DB", "9")
+    REDIS_URL = "redis://127.0.0.1:6379/" + os.environ.get("TEST_REDIS_DB", "9")  # noqa: F405
 # Tests decide per test whether a task runs eagerly or through a real worker.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"

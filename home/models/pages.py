@@ -1,7 +1,6 @@
 """Page types of a network's site. Each declares content_panels, search_fields and api_fields
 together so that what editors write, what search finds and what the API serves stay in step."""
 
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -79,7 +78,6 @@ class HomePage(Page):
 
     subpage_types = CONTENT_PAGES
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -356,7 +354,7 @@ class NewsIndexPage(Page):
 class NewsPage(ActionFieldTagged, BasePage):
     """A news item (Meldung) of the network."""
 
-    date = models.DateField(_("date"), default=datetime.date.today)
+    date = models.DateField(_("date"), default=timezone.localdate)
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

@@ -94,3 +94,12 @@ def test_api_token_sees_only_own_networks_snippets(client, two_networks):
     names = [item["name"] for item in response.json()["items"]]
     assert names == [a.contact.name]
     assert client.get(f"/api/v3/snippets/home.Contact/{b.contact.pk}/", **bearer(a.token)).status_code in (403, 404)
+
+
+def test_wagtails_default_editors_group_has_no_installation_wide_page_rights(client, two_networks):
+    from django.contrib.auth.models import Group
+
+    user = two_networks.a.editor.__class__.objects.create_user(username="generic", password="pw-generic-123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[two_networks.a.news.pk])).status_code in (302, 403)

@@ -1,0 +1,59 @@
+"""``python manage.py load_demo``: five demo integration networks, each its own Wagtail site.
+
+Safe to run repeatedly: what exists is kept, what is missing is added. ``--reset`` removes the
+demo networks first and rebuilds them, e.g. to move event dates back into the coming months.
+"""
+
+import logging
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.builder import build_all, reset_network
+from home.demo.networks import NETWORKS
+
+
+class Command(BaseCommand):
+    help = "Create five demo networks (sites, pages, snippets, images, editor groups)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet", action="store_true", help="Print nothing.")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo networks (sites, pages, snippets, images, groups) and build them anew.",
+        )
+        parser.add_argument(
+            "--network",
+            action="append",
+            choices=[spec["key"] for spec in NETWORKS],
+            help="Only this network (repeatable).",
+        )
+
+    def handle(self, *args, quiet=False, reset=False, network=None, **options):
+        specs = [spec for spec in NETWORKS if not network or spec["key"] in network]
+        started = time.monotonic()
+        # Wagtail and the task runner log every page and index update at INFO: 150 pages
+        # would bury the summary. Warnings and errors still come through.
+        previous = logging.root.manager.disable
+        logging.disable(max(previous, logging.INFO))
+        try:
+            if reset:
+                for spec in specs:
+                    reset_network(spec)
+            results = build_all(specs)
+        except (KeyError, ValueError) as error:
+            raise CommandError(f"Could not build the demo networks: {error!r}") from error
+        finally:
+            logging.disable(previous)
+        if quiet:
+            return
+        for result in results:
+            self.stdout.write(
+                f"{result.hostname}: {result.pages} Seiten ({result.site_name}; "
+                f"neu: {result.created_pages} Seiten, {result.created_images} Bilder, "
+                f"{result.created_snippets} Snippets)"
+            )
+            for note in result.notes:
+                self.stdout.write(self.style.WARNING(f"  {note}"))
+        self.stdout.write(self.style.SUCCESS(f"Fertig in {time.monotonic() - started:.1f} s."))
