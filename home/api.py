@@ -121,6 +121,25 @@ def _orderable_fields(model):
     }
 
 
+class PageListPagination(WagtailLimitOffsetPagination):
+    """Limit/offset pagination that loads the parents of a page of results in one query
+    (every item's ``parent`` field would otherwise cost one query each)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        result = super().paginate_queryset(queryset, pagination, request, **params)
+        pages = list(result["items"])
+        parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+        parents = {
+            parent.path: parent
+            for parent in Page.objects.filter(path__in=parent_paths).select_related("content_type", "locale")
+        }
+        for page in pages:
+            if page.path[: -Page.steplen] in parents:
+                page._cached_parent_obj = parents[page.path[: -Page.steplen]]
+        result["items"] = pages
+        return result
+
+
 @listing_router.get(
     "/{type}/",
     response=list[_page_detail_schema()],
@@ -128,7 +147,7 @@ def _orderable_fields(model):
     operation_id="listing_pages",
     summary="Pages of one type with all their fields",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(PageListPagination)
 def list_pages_of_type(
     request: HttpRequest,
     type: ListableType,
@@ -137,7 +156,13 @@ def list_pages_of_type(
     order: str | None = None,
 ):
     model = resolve_model_string(type)
-    queryset = get_pages_queryset(request, model).specific()
+    # The queryset is already of the specific model; fetch what every item's fields need
+    # up front instead of once per item.
+    queryset = get_pages_queryset(request, model).select_related("locale")
+    if any(f.name == "image" for f in model._meta.concrete_fields):
+        queryset = queryset.select_related("image")
+    if hasattr(model, "action_fields"):
+        queryset = queryset.prefetch_related("action_fields")
     if child_of is not None:
         parent = get_object_or_404(get_pages_queryset(request), pk=child_of)
         queryset = queryset.child_of(parent)

@@ -166,3 +166,23 @@ def test_listing_of_one_type_carries_fields_filters_and_orders(client, make_netw
     assert [i["title"] for i in tagged["items"]] == ["Sprachcafé in epsilon"]
     bad = client.get("/api/v3/listings/home.NewsPage/", {"order": "password"}, **host(net))
     assert bad.status_code == 400 and "Allowed" in bad.json()["detail"]
+
+
+def test_listing_query_count_does_not_grow_with_items(client, make_network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    net = make_network("kappa")
+
+    def queries_for_listing():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v3/listings/home.NewsPage/", **host(net)).status_code == 200
+        return len(ctx.captured_queries)
+
+    queries_for_listing()  # warm caches (site root paths)
+    with_one = queries_for_listing()
+    for n in range(8):
+        page = net.news_index.add_child(instance=net.news.__class__(title=f"Meldung {n}", slug=f"m{n}"))
+        page.action_fields = [net.field]
+        page.save_revision().publish()
+    assert queries_for_listing() == with_one
