@@ -1,0 +1,1 @@
+"""Leichte Sprache text checker (pure Python, no Django)."""
