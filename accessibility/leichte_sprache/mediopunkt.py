@@ -33,10 +33,21 @@ def _is_stem(mtag: str) -> bool:
 
 
 def compound_parts(word: str) -> list[str] | None:
-    """Split ``word`` into its compound parts (original spelling kept), or None."""
+    """Split ``word`` into its compound parts (original spelling kept), or None.
+
+    Capitalised words are analysed as nouns first (long capitalised words almost always
+    are; HanTa's free guess sometimes calls an unknown compound an adjective), then freely.
+    """
     if not isinstance(word, str) or not word.isalpha():
         return None
-    result = morphology.analyze(word, taglevel=3)
+    for pos in (("NN", None) if word[:1].isupper() else (None,)):
+        parts = _parts_from(word, morphology.analyze(word, pos, taglevel=3))
+        if parts:
+            return parts
+    return None
+
+
+def _parts_from(word: str, result) -> list[str] | None:
     if not result:
         return None
     _, morphemes, _ = result
