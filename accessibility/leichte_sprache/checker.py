@@ -194,6 +194,13 @@ class Token:
     def is_word(self) -> bool:
         return self.kind in ("word", "num", "abbr", "date")
 
+    @property
+    def weight(self) -> int:
+        """Words this token stands for: "z. B." is read (and written) as two words."""
+        if self.kind == "abbr":
+            return max(1, self.text.count(".")) if re.search(r"\.\s?\w", self.text) else 1
+        return 1
+
 
 def _tokenize(text: str) -> list[Token]:
     tokens = []
@@ -478,7 +485,7 @@ def _lemma(tok: Token) -> str:
 
 
 def _rule_sentence_length(ctx: _Ctx, sent: list[Token], words: list[Token]) -> None:
-    n = len(words)
+    n = sum(w.weight for w in words)
     if n > MAX_SENTENCE_WORDS:
         ctx.add(
             "sentence_length", sent[0].start, sent[-1].end,
@@ -503,8 +510,8 @@ def _clause_segments(sent: list[Token]) -> list[tuple[Token | None, list[Token]]
                 connector = True
             elif low in _SUBORD or (low in _SUBORD_BY_TAG and tok.tag == "KOUS"):
                 connector = True
-            elif tok.tag in ("PRELS", "PRELAT") and idx > 0 and sent[idx - 1].text == ",":
-                connector = True
+            elif tok.tag in ("PRELS", "PRELAT", "PWAV", "PWS", "PWAT") and idx > 0 and sent[idx - 1].text == ",":
+                connector = True  # relative clause or indirect question: ", die …", ", wann …"
         if connector:
             segments.append((tok, []))
         else:
@@ -520,7 +527,8 @@ def _rule_two_statements(ctx: _Ctx, sent: list[Token]) -> None:
             return True
         # In a subordinate clause the finite verb stands last; HanTa often tags it as an
         # infinitive ("…, wenn viele kommen"). Count a clause-final verb there.
-        if conn is not None and conn.kind == "word" and (conn.lower in _SUBORD or conn.tag == "KOUS"):
+        if conn is not None and conn.kind == "word" and (
+                conn.lower in _SUBORD or conn.tag in ("KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT")):
             verbs = [t for t in toks if t.tag in ("VV(INF)", "VA(INF)", "VM(INF)")]
             return bool(verbs) and verbs[-1] is [t for t in toks if t.kind == "word"][-1] and not any(
                 t.tag == "PTKZU" for t in toks)
@@ -684,7 +692,7 @@ def _rule_long_word(ctx: _Ctx, sent: list[Token]) -> None:
             continue
         if number_word_value(word) is not None:
             continue  # reported by the numbers rule
-        split = propose_split(word, ctx.separator) if word.isalpha() else None
+        split = propose_split(word, ctx.separator, pos_hint=tok.tag) if word.isalpha() else None
         message = _("Langes Wort: „%(w)s“ hat %(n)d Buchstaben.") % {"w": word, "n": n}
         if split:
             suggestion = _("Trennen Sie das Wort: „%(s)s“. Oder nehmen Sie ein kürzeres Wort.") % {"s": split}

@@ -32,15 +32,20 @@ def _is_stem(mtag: str) -> bool:
     return not mtag.startswith(_ATTACH_LEFT_PREFIXES + _ATTACH_RIGHT_PREFIXES)
 
 
-def compound_parts(word: str) -> list[str] | None:
+def compound_parts(word: str, pos_hint: str | None = None) -> list[str] | None:
     """Split ``word`` into its compound parts (original spelling kept), or None.
 
     Capitalised words are analysed as nouns first (long capitalised words almost always
-    are; HanTa's free guess sometimes calls an unknown compound an adjective), then freely.
+    are; HanTa's free guess sometimes calls an unknown compound an adjective), then with
+    ``pos_hint`` (the tag the sentence tagger gave the word) or, without a hint, freely.
     """
     if not isinstance(word, str) or not word.isalpha():
         return None
-    for pos in (("NN", None) if word[:1].isupper() else (None,)):
+    candidates = ["NN"] if word[:1].isupper() else []
+    fallback = pos_hint if pos_hint and pos_hint not in ("UNKNOWN", "EMPTY") else None
+    if fallback not in candidates:
+        candidates.append(fallback)
+    for pos in candidates:
         parts = _parts_from(word, morphology.analyze(word, pos, taglevel=3))
         if parts:
             return parts
@@ -115,12 +120,13 @@ def _choose(parts: list[str]) -> list[str]:
     return ["".join(left), head]
 
 
-def propose_split(word: str, separator: str = "·") -> str | None:
+def propose_split(word: str, separator: str = "·", *, pos_hint: str | None = None) -> str | None:
     """Return ``word`` with its compound parts joined by ``separator``, or None.
 
     ``propose_split("Handlungsstrategien")`` → ``"Handlungs·strategien"``;
     with ``separator="-"`` → ``"Handlungs-Strategien"`` (parts after the first capitalised,
     as hyphenated Leichte Sprache writes them). None if the word is not a compound.
+    ``pos_hint`` is an optional HanTa tag from sentence context (saves one analysis).
     """
     if not isinstance(word, str):
         raise TypeError(f"propose_split() expects a str, got {type(word).__name__}")
@@ -128,7 +134,7 @@ def propose_split(word: str, separator: str = "·") -> str | None:
         raise ValueError("separator must be a non-empty string, e.g. '·' or '-'")
     if any(s in word for s in _SEPARATORS):
         return None
-    parts = compound_parts(word)
+    parts = compound_parts(word, pos_hint)
     if not parts:
         return None
     chosen = _choose(parts)

@@ -105,7 +105,10 @@ def _load():
         model = _ModelUnpickler(fh).load()
     tagger = module.HanoverTagger(None, model=model)
     tagger.strict = False  # what HanoverTagger(filename) sets; guesses unknown words
-    # Memoise the per-word probability lookup used by the sentence Viterbi.
+    # Memoise the expensive, quadratic-in-word-length forward analysis (keyed by the
+    # lower-cased word, so "Kurs" at the start and inside a sentence share one entry) and
+    # the per-word probability lookup used by the sentence Viterbi.
+    tagger.analyze_forward = lru_cache(maxsize=200_000)(tagger.analyze_forward)
     tagger._tag_word = lru_cache(maxsize=200_000)(tagger._tag_word)
     return tagger
 
