@@ -59,6 +59,7 @@ except ImportError:  # pragma: no cover - Django is optional
 
 __all__ = [
     "check",
+    "split_sentences",
     "Report",
     "Finding",
     "Scores",
@@ -223,6 +224,7 @@ _MONTHS = (
 )
 _MONTH_WORDS = frozenset(_MONTHS) | {"Jänner", "Jan.", "Feb.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."}
 _ORDINAL_BEFORE = frozenset("am den vom zum bis ab dem der des die das im zur seit".split())
+_FINAL_ABBR = frozenset({"usw.", "etc.", "u.s.w.", "u.v.m."})
 _CLOSERS = frozenset(")]}\"'“”»›’")
 _BULLETS = frozenset("-–—•*·▪►")
 
@@ -263,7 +265,11 @@ def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     while i < n:
         tok = tokens[i]
         boundary_after = False
-        if _is_terminator(tok) and not (tok.text == "." and (_ordinal_dot(tokens, i) or _initial_dot(tokens, i))):
+        if tok.kind == "abbr" and re.sub(r"\s", "", tok.text) in _FINAL_ABBR and i + 1 < n:
+            nxt = tokens[i + 1]
+            if nxt.kind == "word" and nxt.norm[:1].isupper() and nxt.start > tok.end:
+                boundary_after = True  # "… Kurse usw. Das Fest …": the abbreviation ends the sentence
+        elif _is_terminator(tok) and not (tok.text == "." and (_ordinal_dot(tokens, i) or _initial_dot(tokens, i))):
             # swallow closing quotes/brackets directly after the terminator
             while i + 1 < n and tokens[i + 1].text in _CLOSERS and tokens[i + 1].start == tokens[i].end:
                 i += 1
@@ -289,6 +295,14 @@ def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return sentences
 
 
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of the sentences the checker sees in ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences() expects a str, got {type(text).__name__}")
+    tokens = _tokenize(text)
+    return [(tokens[a].start, tokens[b - 1].end) for a, b in _split_sentences(text, tokens)]
+
+
 # --------------------------------------------------------------------------- syllables
 
 _pyphen = None
@@ -299,27 +313,34 @@ def _hyphenator():
     if _pyphen is None:
         import pyphen
 
-        _pyphen = pyphen.Pyphen(lang="de_DE", left=1, right=1)
+        _pyphen = pyphen.Pyphen(lang="de_DE")
     return _pyphen
 
 
-_VOWEL_GROUPS = re.compile(r"(?:ie|ei|ai|au|äu|eu|[aeiouäöüy])+", re.IGNORECASE)
+_VOWEL_GROUPS = re.compile(r"[aeiouäöüyáàâéèêëíìîïóòôúùûæœ]+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
-    """Syllables of one word (pyphen de_DE hyphenation points + 1; never 0 for a word)."""
+    """Syllables of one word; at least 1.
+
+    pyphen's de_DE hyphenation points split the word into chunks (``in-te-gra-ti-on``,
+    where a plain vowel count would merge "io"); within a chunk each vowel group counts
+    once, which covers the syllables hyphenation leaves unsplit at word edges (``Idee``,
+    ``Abend``: no hyphen after one letter). Non-Latin words count their vowel groups or 1.
+    """
     letters = "".join(ch for ch in word if ch.isalpha())
     if not letters:
         return 1
-    if not letters.isascii() and not all("\u00c0" <= ch <= "\u024f" for ch in letters if not ch.isascii()):
-        # non-Latin script: pyphen's German patterns don't apply; count vowel groups or 1
+    if not _is_latin_word(letters):
         return max(1, len(_VOWEL_GROUPS.findall(letters)))
     count = 0
-    for part in re.split(r"[·\-\u2010\u2011]", letters if letters == word else word):
-        part = "".join(ch for ch in part if ch.isalpha())
-        if part:
-            count += len(_hyphenator().positions(part.lower())) + 1
+    for part in re.split(r"[·\-\u2010\u2011]", word):
+        part = "".join(ch for ch in part if ch.isalpha()).lower()
+        if not part:
+            continue
+        for chunk in _hyphenator().inserted(part, hyphen="\x00").split("\x00"):
+            count += len(_VOWEL_GROUPS.findall(chunk))
     return max(count, 1)
 
 
