@@ -256,6 +256,16 @@ def _initial_dot(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _street_dot(tokens: list[Token], i: int) -> bool:
+    """Goethestr. 12: the dot of a street abbreviation followed by a house number."""
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        prev is not None and prev.kind == "word" and prev.end == tokens[i].start
+        and prev.lower.endswith("str") and nxt is not None and nxt.kind == "num"
+    )
+
+
 def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges [a, b) of sentences."""
     sentences = []
@@ -269,7 +279,9 @@ def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             nxt = tokens[i + 1]
             if nxt.kind == "word" and nxt.norm[:1].isupper() and nxt.start > tok.end:
                 boundary_after = True  # "… Kurse usw. Das Fest …": the abbreviation ends the sentence
-        elif _is_terminator(tok) and not (tok.text == "." and (_ordinal_dot(tokens, i) or _initial_dot(tokens, i))):
+        elif _is_terminator(tok) and not (
+            tok.text == "." and (_ordinal_dot(tokens, i) or _initial_dot(tokens, i) or _street_dot(tokens, i))
+        ):
             # swallow closing quotes/brackets directly after the terminator
             while i + 1 < n and tokens[i + 1].text in _CLOSERS and tokens[i + 1].start == tokens[i].end:
                 i += 1
@@ -677,8 +689,16 @@ def _rule_abbreviation(ctx: _Ctx, sent: list[Token]) -> None:
         "bzw.": "oder", "ca.": "ungefähr", "ggf.": "wenn nötig", "evtl.": "vielleicht", "Nr.": "Nummer",
         "inkl.": "mit", "Tel.": "Telefon", "Str.": "Straße", "etc.": "und so weiter", "vgl.": "siehe",
     }
-    for tok in sent:
-        if tok.kind == "abbr":
+    for k, tok in enumerate(sent):
+        nxt = sent[k + 1] if k + 1 < len(sent) else None
+        if (tok.kind == "word" and len(tok.norm) > 3 and tok.lower.endswith("str") and nxt is not None
+                and nxt.text == "." and nxt.start == tok.end):
+            ctx.add(
+                "abbreviation", tok.start, nxt.end,
+                _("Abkürzung: „%(a)s“. Abkürzungen sind schwer zu verstehen.") % {"a": ctx.text[tok.start:nxt.end]},
+                _("Schreiben Sie das Wort aus: „%(l)s“.") % {"l": tok.norm[:-3] + "straße"},
+            )
+        elif tok.kind == "abbr":
             key = re.sub(r"\s", "", tok.text)
             long = expansions.get(key)
             ctx.add(
@@ -747,6 +767,8 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                 continue
             if value <= 1000:
                 continue
+            if _phone_or_postcode(sent, i):
+                continue
             plain = tok.text.isdigit()
             unit_follows = nxt is not None and nxt.lower in _UNIT_WORDS
             if plain and len(tok.text) == 4 and 1900 <= value <= 2099 and not unit_follows:
@@ -793,6 +815,33 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                     _("Zahl als Wort: „%(t)s“.") % {"t": tok.text},
                     _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.") % {"v": str(value)},
                 )
+
+
+_PHONE_WORDS = frozenset(
+    "tel tel. telefon telefonnummer nummer nr nr. fax handy mobil plz postleitzahl raum zimmer haus hausnummer "
+    "kundennummer aktenzeichen iban".split()
+)
+
+
+def _phone_or_postcode(sent: list[Token], i: int) -> bool:
+    """0511 123456, Tel. 123456, 30159 Hannover: identifiers, not amounts."""
+    tok = sent[i]
+    if tok.text.startswith("0"):
+        return True
+    prev = sent[i - 1] if i > 0 else None
+    nxt = sent[i + 1] if i + 1 < len(sent) else None
+    if prev is not None and (prev.kind == "num" or prev.lower in _PHONE_WORDS or prev.text in ("+", "/")):
+        return True
+    if prev is not None and prev.kind == "punct" and prev.text == ":" and i > 1 and sent[i - 2].lower in _PHONE_WORDS:
+        return True
+    if nxt is not None and nxt.kind == "num":
+        return True
+    # postcode: 5 digits, then a place name, at the start of the sentence/line or after a comma
+    return (
+        len(tok.text) == 5 and tok.text.isdigit() and nxt is not None and nxt.kind == "word"
+        and nxt.norm[:1].isupper() and (prev is None or prev.text == ",")
+        and nxt.lower not in _UNIT_WORDS
+    )
 
 
 def _roman_value(s: str) -> int:

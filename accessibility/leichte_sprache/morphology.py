@@ -157,3 +157,11 @@ def analyze(word: str, pos: str | None = None, taglevel: int = 3):
     if not word or len(word) > MAX_TAGGER_WORD_LEN:
         return None
     return _analyze_cached(word, pos or "EMPTY", taglevel)
+
+
+def clear_caches() -> None:
+    """Forget memoised word analyses (for benchmarks measuring a cold start; the model stays loaded)."""
+    _analyze_cached.cache_clear()
+    if _tagger is not None:
+        _tagger.analyze_forward.cache_clear()
+        _tagger._tag_word.cache_clear()

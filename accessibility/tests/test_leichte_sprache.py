@@ -133,6 +133,13 @@ def test_abbreviation_positive_spans():
     assert spans(text, "abbreviation") == [span_of(text, "DGS"), span_of(text, "EU")]
 
 
+def test_abbreviation_street_and_no_sentence_split():
+    text = "Das Treffen ist in der Goethestr. 12 im Hof."
+    assert spans(text, "abbreviation") == [span_of(text, "Goethestr.")]
+    assert "Goethestraße" in check(text).by_rule("abbreviation")[0].suggestion
+    assert len(split_sentences(text)) == 1
+
+
 def test_abbreviation_negative():
     assert spans("Bringen Sie zum Beispiel Ihren Pass mit.", "abbreviation") == []
     assert spans("ACHTUNG: Der Kurs fällt aus.", "abbreviation") == []  # shouting, not an abbreviation
@@ -171,6 +178,12 @@ def test_numbers_negative_years_small_numbers_times():
     assert spans("Zum Treffen kommen 23 Vereine.", "numbers") == []
     assert spans("Das Treffen beginnt um 18:30 Uhr.", "numbers") == []
     assert spans("Ein Kurs für eine Frau.", "numbers") == []
+
+
+def test_numbers_negative_phone_numbers_and_postcodes():
+    assert spans("Rufen Sie an: 0511 123456.", "numbers") == []
+    assert spans("Die Adresse ist Markt·platz 5, 30159 Hannover.", "numbers") == []
+    assert spans("Telefon: 123456", "numbers") == []
 
 
 def test_number_words_are_parsed():
