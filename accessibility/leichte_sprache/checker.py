@@ -224,6 +224,7 @@ _MONTHS = (
 )
 _MONTH_WORDS = frozenset(_MONTHS) | {"Jänner", "Jan.", "Feb.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."}
 _ORDINAL_BEFORE = frozenset("am den vom zum bis ab dem der des die das im zur seit".split())
+_LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 _FINAL_ABBR = frozenset({"usw.", "etc.", "u.s.w.", "u.v.m."})
 _CLOSERS = frozenset(")]}\"'“”»›’")
 _BULLETS = frozenset("-–—•*·▪►")
@@ -290,11 +291,12 @@ def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 boundary_after = True
         if not boundary_after and i + 1 < n:
             gap = text[tokens[i].end:tokens[i + 1].start]
-            if "\n" in gap or "\u2028" in gap or "\u2029" in gap:
+            breaks = len(_LINE_BREAK_RE.findall(gap))
+            if breaks:
                 nxt = tokens[i + 1]
                 first = nxt.norm[:1]
                 if (
-                    gap.count("\n") >= 2 or "\u2029" in gap
+                    breaks >= 2 or "\u2029" in gap
                     or (first and (first.isupper() or first.isdigit() or first in _BULLETS))
                 ):
                     boundary_after = True
@@ -401,6 +403,9 @@ _UNIT_WORDS = frozenset(
 _WEEKDAYS = {"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Do": "Donnerstag", "Fr": "Freitag",
              "Sa": "Samstag", "So": "Sonntag"}
 
+# "ein/eins" is mostly the article or a pronoun, "acht" also "Acht geben", "elf" also a fairy:
+# number words only when HanTa tags them as cardinal numbers.
+_AMBIGUOUS_NUMBER_WORDS = frozenset({"ein", "eins", "acht", "elf"})
 _NUM_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
               "acht": 8, "neun": 9}
 _NUM_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
@@ -570,25 +575,27 @@ def _rule_two_statements(ctx: _Ctx, sent: list[Token]) -> None:
     verb_segments = [(conn, toks) for conn, toks in segments if has_verb(conn, toks)]
     if len(verb_segments) < 2:
         return
-    # Report the word that joins the statements (preferably a conjunction, not the comma).
-    joints = []
-    for k, (conn, toks) in enumerate(segments):
-        if conn is None:
-            continue
-        joints.append(conn)
-    candidates = [c for c in joints if c.kind == "word"] or joints
-    # the joint that opens a verb-bearing segment (or, for "Weil …, …", the first one)
-    verb_conns = [conn for conn, _toks in verb_segments if conn is not None]
-    word_conns = [c for c in verb_conns if c.kind == "word"]
-    joint = word_conns[0] if word_conns else (candidates[0] if candidates else verb_conns[0])
-    if joint.kind == "word":
-        message = _("Der Satz hat 2 Aussagen, verbunden mit „%(w)s“. Schreiben Sie eine Aussage pro Satz.") % {"w": joint.text}
-        suggestion = _("Machen Sie aus dem Satz zwei Sätze. Zum Beispiel: „… . Denn …“ oder „… . Deshalb …“.") \
-            if joint.lower in _SUBORD or joint.lower in _SUBORD_BY_TAG else \
-            _("Machen Sie aus dem Satz zwei Sätze. Beginnen Sie den zweiten Satz ohne „%(w)s“ oder mit „Und“.") % {"w": joint.text}
-    else:
-        message = _("Der Satz hat 2 Aussagen. Schreiben Sie eine Aussage pro Satz.")
+    # Report the word that opens a second statement (a conjunction or relative pronoun if
+    # there is one, else the comma); for "Weil …, …" that is the opening "Weil".
+    joints = [conn for conn, _toks in verb_segments if conn is not None]
+    word_joints = [c for c in joints if c.kind == "word"]
+    joint = word_joints[0] if word_joints else joints[0]
+    count = len(verb_segments)
+    if joint.kind != "word":
+        message = _("Der Satz hat %(n)d Aussagen. Schreiben Sie eine Aussage pro Satz.") % {"n": count}
         suggestion = _("Setzen Sie statt des Kommas einen Punkt und beginnen Sie einen neuen Satz.")
+    else:
+        message = _("Der Satz hat %(n)d Aussagen, verbunden mit „%(w)s“. Schreiben Sie eine Aussage pro Satz.") % {
+            "n": count, "w": joint.text}
+        if joint.lower in _COORD:
+            suggestion = _("Machen Sie zwei Sätze daraus. Der zweite Satz darf mit „%(w)s“ beginnen.") % {
+                "w": joint.norm[:1].upper() + joint.norm[1:]}
+        elif joint.tag in ("PRELS", "PRELAT"):
+            suggestion = _("Machen Sie zwei Sätze daraus. Zum Beispiel: „Der Verein hat einen Raum. "
+                           "Der Raum ist in Mitte.“")
+        else:
+            suggestion = _("Machen Sie zwei Sätze daraus. Zum Beispiel: „Es regnet. Deshalb fällt das Fest aus.“ "
+                           "statt „Weil es regnet, fällt das Fest aus.“")
     ctx.add("two_statements", joint.start, joint.end, message, suggestion)
 
 
@@ -798,22 +805,15 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                     _("Römische Zahl: „%(t)s“.") % {"t": tok.text},
                     _("Schreiben Sie die Zahl mit Ziffern: „%(v)d“.") % {"v": _roman_value(tok.norm)},
                 )
-            elif tok.lower not in ("ein", "eine", "einer", "eins", "einen", "einem", "eines", "acht", "elf"):
+            else:
                 value = number_word_value(tok.lower)
-                if value is None and tok.lower in ("acht", "elf") and tok.tag == "CARD":
-                    value = number_word_value(tok.lower)
-                if value is not None:
-                    ctx.add(
-                        "numbers", tok.start, tok.end,
-                        _("Zahl als Wort: „%(t)s“.") % {"t": tok.text},
-                        _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.") % {"v": _group_digits(value) if value >= 10000 else str(value)},
-                    )
-            elif tok.lower in ("acht", "elf") and tok.tag == "CARD":
-                value = number_word_value(tok.lower)
+                if value is None or (tok.lower in _AMBIGUOUS_NUMBER_WORDS and tok.tag != "CARD"):
+                    continue
                 ctx.add(
                     "numbers", tok.start, tok.end,
                     _("Zahl als Wort: „%(t)s“.") % {"t": tok.text},
-                    _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.") % {"v": str(value)},
+                    _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.") % {
+                        "v": _group_digits(value) if value >= 10000 else str(value)},
                 )
 
 
@@ -1115,7 +1115,7 @@ def check(text: str, *, glossary: dict[str, str] | None = None, separator: str =
         return Report([], Scores())
 
     skip = sorted((t.start, t.end) for t in tokens if t.kind in ("url", "email"))
-    newlines = [m.start() for m in re.finditer(r"[\n\u2028\u2029]", text)]
+    newlines = [m.start() for m in _LINE_BREAK_RE.finditer(text)]
     sentence_ranges = _split_sentences(text, tokens)
     sentence_spans = []
     sentence_words = []
