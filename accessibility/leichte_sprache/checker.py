@@ -609,7 +609,8 @@ def _rule_passive(ctx: _Ctx, sent: list[Token]) -> None:
         start, end = min(w.start, p.start), max(w.end, p.end)
         ctx.add(
             "passive", start, end,
-            _("Passiv: „%(w)s … %(p)s“. In Leichter Sprache schreiben wir aktiv.") % {"w": w.text, "p": p.text},
+            _("Passiv: „%(a)s … %(b)s“. In Leichter Sprache schreiben wir aktiv.") % (
+                {"a": w.text, "b": p.text} if w.start < p.start else {"a": p.text, "b": w.text}),
             _("Sagen Sie, wer etwas tut. Zum Beispiel: „Wir prüfen den Antrag.“ statt „Der Antrag wird geprüft.“"),
         )
 
@@ -695,6 +696,9 @@ def _rule_abbreviation(ctx: _Ctx, sent: list[Token]) -> None:
         "z.B.": "zum Beispiel", "d.h.": "das heißt", "u.a.": "unter anderem", "usw.": "und so weiter",
         "bzw.": "oder", "ca.": "ungefähr", "ggf.": "wenn nötig", "evtl.": "vielleicht", "Nr.": "Nummer",
         "inkl.": "mit", "Tel.": "Telefon", "Str.": "Straße", "etc.": "und so weiter", "vgl.": "siehe",
+        "Dr.": "Doktor", "Prof.": "Professor", "Hr.": "Herr", "Mo.": "Montag", "Di.": "Dienstag",
+        "Mi.": "Mittwoch", "Do.": "Donnerstag", "Fr.": "Freitag", "Sa.": "Samstag", "Std.": "Stunde",
+        "Min.": "Minute", "Mio.": "Millionen", "Mrd.": "Milliarden", "u.U.": "vielleicht",
     }
     for k, tok in enumerate(sent):
         nxt = sent[k + 1] if k + 1 < len(sent) else None
