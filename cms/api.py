@@ -36,4 +36,8 @@ api.add_router("/directory/", directory_router)
 api.add_router("/listings/", listing_router)
 api.add_router("/preview/", preview_router)
 
+from newsletter.api import newsletter_router  # noqa: E402
+
+api.add_router("/newsletter/", newsletter_router)
+
 __all__ = ["api"]

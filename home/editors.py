@@ -31,7 +31,15 @@ def ensure_editor_group(site, name=None, collection=None):
     admin_access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    group.permissions.add(*model_perms, *admin_access)
+    newsletter_perms = Permission.objects.filter(
+        content_type__app_label="newsletter",
+        codename__in=[
+            f"{action}_{model}"
+            for model in ("newsletterissue", "subscriber")
+            for action in ("add", "change", "delete", "view", "publish")
+        ],
+    )
+    group.permissions.add(*model_perms, *admin_access, *newsletter_perms)
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group,

@@ -213,3 +213,25 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
+
+# Newsletter (newsletter/): sending engine, double opt-in, digests, provider webhooks.
+INSTALLED_APPS += ["anymail"]
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+NEWSLETTER_SMTP_HOST = os.environ.get("NEWSLETTER_SMTP_HOST", "")  # default: EMAIL_HOST
+NEWSLETTER_SMTP_PORT = os.environ.get("NEWSLETTER_SMTP_PORT", "")  # default: EMAIL_PORT
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "500"))
+NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+NEWSLETTER_MAX_ATTEMPTS = 6
+NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
+NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
+NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
+NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {"task": "newsletter.resume_sends", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
