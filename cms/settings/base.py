@@ -233,5 +233,8 @@ NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
 NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
 NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
-CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {"task": "newsletter.resume_sends", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
+    "task": "newsletter.resume_sends",
+    "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
+}
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}

@@ -63,3 +63,6 @@ CACHES = {  # noqa: F405 - the test's own Redis database when Redis runs
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Celery worker and beat subprocesses started by the newsletter's crash tests run tasks for real.
+if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":  # noqa: F405
+    CELERY_TASK_ALWAYS_EAGER = False
