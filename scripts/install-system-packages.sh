@@ -4,6 +4,8 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  postfix        # smtp-sink/smtp-source for the newsletter send benchmark (postfix itself is not configured or started)
+  redis-server   # the newsletter's Redis restart test and send benchmark start throwaway instances
 )
 
 missing=()
@@ -17,5 +19,7 @@ fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# postfix: install its binaries only, never a configured mail server
+echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
