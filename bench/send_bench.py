@@ -99,7 +99,7 @@ def build_content():
         field = home.add_child(instance=ActionFieldPage(title="Bildung", slug="bildung"))
         news_index = home.add_child(instance=NewsIndexPage(title="Aktuelles", slug="aktuelles"))
         events = home.add_child(instance=EventIndexPage(title="Termine", slug="termine"))
-        for i in range(15):
+        for i in range(8):
             news = news_index.add_child(instance=NewsPage(
                 title=f"Meldung {i + 1}: Neues aus dem Netzwerk", slug=f"meldung-{i}", date=datetime.date(2026, 11, 1),
                 teaser=(LONG_TEASER * 2)[:400]))
@@ -129,8 +129,8 @@ def build_content():
     issue = NewsletterIssue(site=site, subject="Neuigkeiten aus dem Runden Tisch – November", preheader="Sprachcafés, Termine und Ergebnisse")
     issue.body = [
         ("intro", {"text": "<p>" + LONG_TEASER * 2 + "</p>", "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten."}),
-        ("articles", {"heading": "Aktuelles", "pages": news}),
-        ("events", {"heading": "Termine", "pages": events}),
+        ("articles", {"heading": "Aktuelles", "pages": news[:8]}),
+        ("events", {"heading": "Termine", "pages": events[:4]}),
         ("text", {"heading": "In eigener Sache", "text": "<p>" + LONG_TEASER + "</p>", "leichte_sprache": ""}),
         ("button", {"label": "Alle Meldungen", "url": f"http://{HOST}/aktuelles/", "leichte_sprache": ""}),
     ]

@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from home.permissions import SiteOwnedForm
+
 from .blocks import IssueBlock
 
 
@@ -60,6 +62,7 @@ class Subscriber(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
 
+    base_form_class = SiteOwnedForm
     panels = [
         FieldPanel("site"),
         FieldPanel("email"),
@@ -86,6 +89,14 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
+
+    def validate_unique(self, exclude=None):
+        self.email = normalise_email(self.email)
+        super().validate_unique(exclude)
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
@@ -187,6 +198,7 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="newsletter_issue")
 
+    base_form_class = SiteOwnedForm
     panels = [FieldPanel("site"), FieldPanel("subject"), FieldPanel("preheader"), FieldPanel("body")]
     search_fields = [index.SearchField("subject"), index.FilterField("site_id")]
 
