@@ -25,6 +25,15 @@ class RecordingHandler:
         self.temp_fail = {}  # address -> how many more times to answer 451
         self.hard_fail = set()
         self.delay = 0.0
+        self.pipelining = True  # like postfix; False: the engine falls back to smtplib
+        self.removed_extensions = set()  # e.g. {"8BITMIME"}: the engine then sends quoted-printable
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        responses = [r for r in responses if r[4:] not in self.removed_extensions]
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         with self.lock:

@@ -278,3 +278,18 @@ def test_public_archive_shows_sent_issues_with_print_style(start_send, network, 
     detail = client.get(f"/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost")
     assert "Sprachcafé in nord" in detail.content.decode() and 'media="print"' in detail.content.decode()
     assert client.get(f"/newsletter/archiv/{draft.pk}/", HTTP_HOST="nord.localhost").status_code == 404
+
+
+def test_plain_smtp_server_without_pipelining_or_8bitmime(start_send, network, smtp_server):
+    smtp_server.pipelining = False
+    smtp_server.removed_extensions = {"8BITMIME"}
+    smtp_server.temp_fail["person1@example.org"] = 1
+    people = add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    message = smtp_server.to(people[0].email)[0]
+    assert message.get_body(("html",))["Content-Transfer-Encoding"] == "quoted-printable"
+    assert "Hallo Person 0," in message.get_body(("html",)).get_content()
+    assert "Sprachcafé in nord" in message.get_body(("plain",)).get_content()
+    assert Delivery.objects.get(address="person1@example.org").status == Delivery.Status.PENDING
+    assert len(smtp_server.messages) == 2
