@@ -4,6 +4,11 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  espeak-ng      # read-aloud audio: German text-to-speech
+  ffmpeg         # read-aloud audio: Opus encoding and ffprobe durations
+  libpango-1.0-0 # WeasyPrint (tagged PDF variants)
+  libpangoft2-1.0-0
+  fonts-dejavu-core
 )
 
 missing=()

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "newsletter",
+    "accessibility",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -213,3 +214,9 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
+
+# Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
+# report in a Celery task when a page is published.
+ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
+ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
+ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")

@@ -56,3 +56,4 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it on themselves
