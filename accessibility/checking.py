@@ -28,13 +28,18 @@ def is_page_revision(revision):
     return revision.base_content_type_id == ContentType.objects.get_for_model(Page).pk
 
 
-def check_revision(revision):
+def check_revision(revision, force=False):
     """Check one revision of a Leichte Sprache page and store the result on it. Returns the
-    :class:`LeichteSpracheCheck`, or None when the revision is not of a Leichte Sprache page."""
+    :class:`LeichteSpracheCheck`, or None when the revision is not of a Leichte Sprache page.
+    A revision never changes, so an existing check is kept unless ``force`` is given (after a
+    change of the site's glossary or separator)."""
     if not is_page_revision(revision):
         return None
     if not LeichteSpracheLink.objects.filter(variant_id=int(revision.object_id)).exists():
         return None
+    existing = None if force else LeichteSpracheCheck.objects.filter(revision=revision).first()
+    if existing is not None:
+        return existing
     page = revision.as_object()
     text = plain_text(reading_order(page))
     try:
