@@ -238,6 +238,15 @@ def build_page_variants(page, kinds=None, force=False):
     site = page.get_site()
     site_name = site.site_name if site else ""
     result = BuildResult(page_id=page.pk)
+    if page.get_view_restrictions().exists():
+        # Media files are public: a private page gets no downloadable copies of its text.
+        for variant in PageVariant.objects.filter(page=page):
+            _drop_file(variant)
+            variant.status = PageVariant.Status.FAILED
+            variant.error = _("The page is not public, so no public audio or PDF files are built.")
+            variant.save()
+            result.failed[variant.kind] = variant.error
+        return result
     for kind in kinds or kinds_for(page):
         variant, _created = PageVariant.objects.get_or_create(page=page, kind=kind)
         kind_hash = _kind_hash(parts, kind, site, digest)

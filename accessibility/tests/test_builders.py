@@ -148,3 +148,17 @@ def test_empty_page_gets_audio_of_its_title(make_network):
     result = build_page_variants(page)
     assert sorted(result.built) == ["audio", "pdf"]
     assert variant(page, "audio").duration_seconds > 0.3
+
+
+def test_private_pages_get_no_public_files(make_network):
+    from wagtail.models import PageViewRestriction
+
+    page = news(make_network("private"))
+    build_page_variants(page)
+    audio_file = variant(page, "audio").file.name
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
+    result = build_page_variants(page, force=True)
+    assert result.built == [] and set(result.failed) == {"audio", "pdf"}
+    audio = variant(page, "audio")
+    assert audio.status == "failed" and not audio.file and not audio.file.storage.exists(audio_file)
+    assert page_variants(page)["audio"] is None and page_variants(page)["pdf_url"] is None
