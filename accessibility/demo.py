@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from home.models import StandardPage
 
+from .leichte_sprache_pages import link_leichte_sprache_version
 from .models import LeichteSpracheLink
 
 PORT = 80
@@ -71,7 +72,7 @@ def _ensure_variant(page, parent, slug, title, body):
     if variant is None:
         variant = parent.add_child(instance=StandardPage(title=title, slug=slug, body=body, show_in_menus=False))
         variant.save_revision().publish()
-    LeichteSpracheLink.objects.create(page=page, variant=variant)
+    link_leichte_sprache_version(page, variant)
     return variant, True
 
 

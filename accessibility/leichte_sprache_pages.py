@@ -46,14 +46,19 @@ def create_leichte_sprache_version(page, user=None):
                           "live": False, "has_unpublished_changes": True},
             keep_live=False, user=user, copy_revisions=False, log_action=None,
         )
-    link = LeichteSpracheLink(page=page, variant=variant)
-    link.full_clean()
-    link.save()
+    link_leichte_sprache_version(page, variant)
     return variant
 
 
 def link_leichte_sprache_version(page, variant):
+    """Link ``variant`` as the Leichte Sprache version of ``page`` and check its latest
+    revision, so the editor sees findings at once (later revisions are checked on save)."""
+    from .checking import check_revision
+
     link = LeichteSpracheLink(page=page, variant=variant)
     link.full_clean()
     link.save()
+    revision = Page.objects.get(pk=variant.pk).latest_revision
+    if revision is not None:
+        check_revision(revision)
     return link

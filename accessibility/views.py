@@ -70,6 +70,9 @@ def variant_status(request, page_id):
         candidates = (
             Page.objects.descendant_of(site.root_page, inclusive=True) if site else Page.objects.none()
         ).exclude(pk=page.pk).exclude(pk__in=taken).exclude(pk__in=taken_pages).order_by("path")[:300]
+    updated = {v.kind: v.updated_at for v in PageVariant.objects.filter(page_id=page.pk)}
+    for row in data["variants"]:
+        row["updated"] = updated.get(row["kind"])
     return TemplateResponse(request, "accessibility/admin/variant_status.html", {
         "page": page,
         "status": data,

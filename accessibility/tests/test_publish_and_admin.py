@@ -160,6 +160,8 @@ def test_demo_networks_get_linked_leichte_sprache_pages_idempotently():
     assert len(links) == 2
     assert any(link.page.depth == 2 for link in links)  # the start page
     assert all(link.variant.live for link in links)
+    # linking checks the version at once, so editors see findings before their first save
+    assert all(link.variant.leichte_sprache_checks.exists() for link in links)
     call_command("load_demo", quiet=True, network=["altona"])
     assert LeichteSpracheLink.objects.count() == 2
 

@@ -3,7 +3,7 @@
 // order) a moment after the editor stops typing. Findings are highlighted in the checked text.
 (function () {
   const match = window.location.pathname.match(/\/admin\/pages\/(\d+)\/edit\/?$/);
-  const form = document.querySelector('form[data-edit-form], form#page-edit-form, main form');
+  const form = document.querySelector('form[data-edit-form]') || document.getElementById('page-edit-form');
   if (!match || !form) return;
   const pageId = match[1];
   const csrf = (form.querySelector('input[name=csrfmiddlewaretoken]') || {}).value;
@@ -47,7 +47,8 @@
 
   function collectText() {
     const parts = [];
-    form.querySelectorAll('input[type=text][name], textarea[name], [contenteditable=true]').forEach((el) => {
+    document.querySelectorAll('input[type=text][name], textarea[name], [contenteditable=true]').forEach((el) => {
+      if (!(el.form === form || form.contains(el))) return;
       const name = el.getAttribute('name') || '';
       if (/slug|seo_title|search_description|url|email|phone|csrf|date|time/i.test(name)) return;
       if (el.tagName === 'TEXTAREA' && el.closest('[data-contentpath]') && /^\s*[\[{]/.test(el.value)) return;
@@ -79,11 +80,17 @@
       siteId = data.site;
       form.prepend(panel);
       if (data.check) render(data.check, data.text, 'gespeicherte Version');
-      else panel.innerHTML = '<h2 id="ls-panel-heading">Leichte Sprache</h2><p>Noch nicht geprüft.</p>';
-      form.addEventListener('input', () => {
+      else {
+        panel.innerHTML = '<h2 id="ls-panel-heading">Leichte Sprache</h2><p>Wird geprüft …</p>';
+        recheck();
+      }
+      // Inputs may sit outside the <form> element (form="…" attribute): listen on the document.
+      document.addEventListener('input', (event) => {
+        const el = event.target;
+        if (!(el.form === form || form.contains(el) || el.isContentEditable)) return;
         clearTimeout(timer);
         timer = setTimeout(recheck, 1200);
-      });
+      }, true);
     })
     .catch(() => {});
 })();
