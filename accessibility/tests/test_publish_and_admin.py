@@ -186,3 +186,20 @@ def test_worker_builds_the_variants_of_a_published_page(celery_worker, make_netw
     assert sorted(outcome["built"]) == ["audio", "pdf"]
     assert statuses(net.news) == {"audio": "current", "pdf": "current"}
     assert build_page_variants_task.delay(net.news.pk).get(timeout=60)["built"] == []
+
+
+@pytest.mark.services
+def test_worker_retries_a_failing_build_then_leaves_it_failed_with_its_error(celery_worker, make_network,
+                                                                              settings, monkeypatch):
+    from accessibility import tasks
+
+    monkeypatch.setattr(tasks, "RETRY_DELAYS", (0, 0, 0))
+    settings.ACCESSIBILITY_ESPEAK_COMMAND = "/nonexistent/espeak-ng"
+    net = make_network("retry")
+    result = tasks.build_page_variants_task.delay(net.news.pk)
+    with pytest.raises(tasks.VariantBuildFailed, match="audio: /nonexistent/espeak-ng is not installed"):
+        result.get(timeout=60)
+    audio = PageVariant.objects.get(page=net.news, kind="audio")
+    assert audio.attempts == 1 + len(tasks.RETRY_DELAYS)
+    assert audio.status == "failed" and "/nonexistent/espeak-ng is not installed" in audio.error
+    assert PageVariant.objects.get(page=net.news, kind="pdf").status == "current"
