@@ -9,6 +9,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
 .PHONY: run test install system-packages bench-api bench-send check-deploy clean
+.PHONY: run test install system-packages bench-api bench-variants check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,8 @@ bench-api: install
 
 bench-send: install
 	$(BIN)/python bench/send_bench.py
+bench-variants: install
+	$(BIN)/python bench/variants_bench.py
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

@@ -6,6 +6,11 @@ PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
   postfix        # smtp-sink/smtp-source for the newsletter send benchmark (postfix itself is not configured or started)
   redis-server   # the newsletter's Redis restart test and send benchmark start throwaway instances
+  espeak-ng      # read-aloud audio: German text-to-speech
+  ffmpeg         # read-aloud audio: Opus encoding and ffprobe durations
+  libpango-1.0-0 # WeasyPrint (tagged PDF variants)
+  libpangoft2-1.0-0
+  fonts-dejavu-core
 )
 
 missing=()

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "newsletter",
+    "accessibility",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -238,3 +239,8 @@ CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
 }
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
+# Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
+# report in a Celery task when a page is published.
+ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
+ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
+ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
