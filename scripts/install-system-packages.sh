@@ -4,6 +4,7 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  ffmpeg         # ffprobe checks sign language videos (BITV 2.0 Anlage 2); ffmpeg makes the demo video
 )
 
 missing=()

@@ -42,6 +42,10 @@ class Command(BaseCommand):
                 for spec in specs:
                     reset_network(spec)
             results = build_all(specs)
+            # Issue 4: BITV explanations, DGS video and accessibility statement per network
+            from signlanguage.demo import add_to_demo_networks
+
+            add_to_demo_networks(specs)
         except (KeyError, ValueError) as error:
             raise CommandError(f"Could not build the demo networks: {error!r}") from error
         finally:
