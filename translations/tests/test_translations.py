@@ -3,6 +3,7 @@ under their language prefix with the right text direction; readers ask for trans
 editors see which are wanted most."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
@@ -162,3 +163,20 @@ def test_admin_report_shows_the_most_requested_translations_per_network(client, 
     assert "Netzwerk beta" not in html and "Русский" not in html
     report = response.context["reports"][0]
     assert [(row["language_code"], row["count"]) for row in report["by_language"]] == [("tr", 3), ("ar", 2), ("fa", 1)]
+
+
+def test_editors_translate_with_wagtail_localize_in_the_admin(client, make_network, django_capture_on_commit_callbacks):
+    net = make_network("kappa")
+    admin = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "pw-admin-123")
+    client.force_login(admin)
+    url = reverse("wagtail_localize:submit_page_translation", args=[net.home.pk])
+    arabic = Locale.objects.get(language_code="ar")
+    form = client.get(url)
+    assert form.status_code == 200
+    assert f'value="{arabic.pk}"' in form.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"locales": [arabic.pk], "include_subtree": "on"})
+    assert response.status_code == 302
+    translated = net.news.get_translation(arabic)
+    assert translated.locale == arabic
+    assert Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
