@@ -26,8 +26,10 @@ class SignLanguageVideoCreateView(CreateView):
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance()
         page_id = self.request.GET.get("page", "")
-        if page_id.isdigit():
-            instance.page = Page.objects.filter(pk=int(page_id)).first()
+        page = Page.objects.filter(pk=int(page_id)).first() if page_id.isdigit() else None
+        if page is not None:
+            instance = instance or self.model()
+            instance.page = page
         return instance
 
 

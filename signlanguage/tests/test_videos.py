@@ -163,3 +163,19 @@ def test_editor_attaches_videos_only_to_pages_of_their_own_network(client, two_n
     assert listing.status_code == 200 and edit_url not in listing.content.decode()
     denied = client.get(edit_url)
     assert denied.status_code == 302 and denied["Location"] == "/admin/"  # Wagtail: permission denied
+
+
+def test_page_editor_links_to_the_pages_sign_language_video(admin_client, page_with_video):
+    net = page_with_video
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[net.field.pk])).content.decode()
+    add_url = reverse("wagtailsnippets_signlanguage_signlanguagevideo:add") + f"?page={net.field.pk}"
+    assert add_url in html and "Sign language video" in html
+    form = admin_client.get(add_url)
+    assert form.status_code == 200 and f'value="{net.field.pk}"' in form.content.decode()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[net.news.pk])).content.decode()
+    assert reverse("wagtailsnippets_signlanguage_signlanguagevideo:edit", args=[net.video.pk]) in html
+
+
+@pytest.mark.parametrize("model", ["bitvexplanation", "accessibilityfeedback", "signlanguagevideo"])
+def test_accessibility_admin_lists_open(admin_client, page_with_video, model):
+    assert admin_client.get(reverse(f"wagtailsnippets_signlanguage_{model}:list")).status_code == 200
