@@ -134,7 +134,7 @@ def video_field(verbose_name, blank=False):
         verbose_name=verbose_name,
         null=blank,
         blank=blank,
-        on_delete=models.SET_NULL if blank else models.PROTECT,
+        on_delete=models.SET_NULL if blank else models.CASCADE,  # deleting a video detaches it
         related_name="+",
     )
 

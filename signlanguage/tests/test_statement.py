@@ -152,3 +152,24 @@ def test_load_demo_gives_a_network_explanations_video_and_statement(client):
     for heading in HEADINGS:
         assert heading in html
     assert html.count('class="dgs-symbol"') >= 5  # four explanations and the start page's own video
+
+
+def test_editors_edit_only_their_own_networks_explanations(client, two_networks):
+    alpha, beta = two_networks.a, two_networks.b
+    add_accessibility_content(alpha.site, "Alpha")
+    add_accessibility_content(beta.site, "Beta")
+    beta_explanation = BITVExplanation.objects.get(site=beta.site)
+    client.force_login(alpha.editor)
+    listing = client.get(reverse("wagtailsnippets_signlanguage_bitvexplanation:list")).content.decode()
+    edit_beta = reverse("wagtailsnippets_signlanguage_bitvexplanation:edit", args=[beta_explanation.pk])
+    assert edit_beta not in listing
+    assert client.get(edit_beta).status_code == 302  # Wagtail's "permission denied" redirect
+    own = BITVExplanation.objects.get(site=alpha.site)
+    assert client.get(reverse("wagtailsnippets_signlanguage_bitvexplanation:edit", args=[own.pk])).status_code == 200
+
+
+def test_an_overlong_feedback_is_refused_and_nothing_stored(client, network):
+    response = post_feedback(client, network, message="Barriere " * 1000)
+    assert response.status_code == 400
+    assert "höchstens 5000 Zeichen" in response.content.decode()  # Django speaks German on German pages
+    assert not AccessibilityFeedback.objects.exists()
