@@ -58,9 +58,9 @@ def mail_feedback(page, feedback):
         [
             _("A reader reported a barrier on %(site)s.") % {"site": name},
             "",
-            f"{_('Name')}: {feedback.name or '–'}",
-            f"{_('Email')}: {feedback.email or '–'}",
-            f"{_('Page')}: {feedback.barrier_url or '–'}",
+            _("Name") + ": " + (feedback.name or "–"),
+            _("Email") + ": " + (feedback.email or "–"),
+            _("Page") + ": " + (feedback.barrier_url or "–"),
             "",
             feedback.message,
         ]

@@ -17,7 +17,12 @@ from translations.security import form_token
 
 pytestmark = pytest.mark.django_db
 
-HEADINGS = ["What is on this website?", "How to find your way", "Accessibility statement", "More in Leichte Sprache and DGS"]
+HEADINGS = [
+    "Was steht auf dieser Internet·seite?",
+    "So finden Sie sich zurecht",
+    "Erklärung zur Barriere·freiheit",
+    "Mehr in Leichter Sprache und Gebärden·sprache",
+]
 
 
 @pytest.mark.parametrize("spec", NETWORKS, ids=[spec["key"] for spec in NETWORKS])
@@ -62,7 +67,7 @@ def test_demo_content_is_added_once(network):
 def test_statement_page_shows_status_date_contact_and_schlichtungsstelle(client, network):
     response = client.get(network.statement.url, HTTP_HOST=network.site.hostname)
     html = response.content.decode()
-    assert "partially compliant" in html
+    assert "Diese Internetseite ist teilweise vereinbar mit der BITV 2.0" in html
     assert "koordination@lambda.example" in html
     assert 'href="https://www.schlichtungsstelle-bgg.de/"' in html
     assert 'name="website"' in html and 'name="started"' in html
@@ -95,16 +100,16 @@ def test_feedback_is_stored_and_mailed_to_the_networks_contact(client, network):
     assert mail.outbox[0].to == ["koordination@lambda.example"]
     assert "Der Kalender ist mit der Tastatur" in mail.outbox[0].body
     thanks = client.get(response["Location"], HTTP_HOST=network.site.hostname).content.decode()
-    assert "Thank you. We have received your message." in thanks
+    assert "Vielen Dank. Wir haben Ihre Nachricht erhalten." in thanks
 
 
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"website": "http://spam.example"}, "Please leave the last field empty."),
-        ({"issued_at": "now"}, "That was very fast."),
-        ({"started": "forged"}, "The form has expired."),
-        ({"origin": False}, "Please use the form on our website."),
+        ({"website": "http://spam.example"}, "Bitte lassen Sie das letzte Feld leer."),
+        ({"issued_at": "now"}, "Das ging sehr schnell."),
+        ({"started": "forged"}, "Das Formular ist abgelaufen."),
+        ({"origin": False}, "Bitte nutzen Sie das Formular auf unserer Internetseite."),
     ],
     ids=["honeypot", "too-fast", "forged-token", "other-origin"],
 )

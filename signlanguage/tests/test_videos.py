@@ -26,8 +26,8 @@ def test_ffprobe_reads_what_the_file_holds(videos):
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("small", "The video is 160×120 pixels; sign language videos need at least 320×240 (BITV 2.0 Anlage 2)."),
-        ("slow", "The video has 15 frames per second; sign language videos need at least 25 (BITV 2.0 Anlage 2)."),
+        ("small", "Das Video hat 160×120 Pixel; Gebärdensprachvideos brauchen mindestens 320×240 (BITV 2.0 Anlage 2)."),
+        ("slow", "Das Video hat 15 Bilder pro Sekunde; Gebärdensprachvideos brauchen mindestens 25 (BITV 2.0 Anlage 2)."),
     ],
 )
 def test_videos_below_bitv_are_refused_with_a_clear_message(videos, name, message):
@@ -39,7 +39,7 @@ def test_videos_below_bitv_are_refused_with_a_clear_message(videos, name, messag
 def test_a_file_that_is_no_video_is_refused(tmp_path):
     fake = tmp_path / "video.mp4"
     fake.write_bytes(b"this is text, not a video")
-    with pytest.raises(ValidationError, match="not a video we can read"):
+    with pytest.raises(ValidationError, match="kein Video, das wir lesen können"):
         probe_video(fake)
 
 
@@ -58,7 +58,7 @@ def admin_client(client):
     return client
 
 
-@pytest.mark.parametrize("name, words", [("small", "160×120 pixels"), ("slow", "15 frames per second")])
+@pytest.mark.parametrize("name, words", [("small", "160×120 Pixel"), ("slow", "15 Bilder pro Sekunde")])
 def test_admin_upload_below_bitv_is_refused_and_stores_nothing(admin_client, videos, name, words):
     response = upload(admin_client, videos[name])
     assert response.status_code == 200
@@ -82,7 +82,7 @@ def test_a_page_cannot_get_a_video_below_bitv(make_network, media_from, videos):
     video = SignLanguageVideo(page=net.news, video=media_from(videos["slow"]))
     with pytest.raises(ValidationError) as refused:
         video.full_clean()
-    assert "15 frames per second" in str(refused.value.message_dict["video"])
+    assert "15 Bilder pro Sekunde" in str(refused.value.message_dict["video"])
 
 
 @pytest.fixture
@@ -150,7 +150,7 @@ def test_editor_attaches_videos_only_to_pages_of_their_own_network(client, two_n
     url = reverse("wagtailsnippets_signlanguage_signlanguagevideo:add")
     refused = client.post(url, {"page": beta.news.pk, "video": media.pk})
     assert refused.status_code == 200
-    assert "only add videos to pages of your own network" in refused.content.decode()
+    assert "Sie können Videos nur zu Seiten Ihres eigenen Netzwerks hinzufügen." in refused.content.decode()
     assert not SignLanguageVideo.objects.exists()
     accepted = client.post(url, {"page": alpha.news.pk, "video": media.pk})
     assert accepted.status_code == 302
@@ -169,7 +169,7 @@ def test_page_editor_links_to_the_pages_sign_language_video(admin_client, page_w
     net = page_with_video
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[net.field.pk])).content.decode()
     add_url = reverse("wagtailsnippets_signlanguage_signlanguagevideo:add") + f"?page={net.field.pk}"
-    assert add_url in html and "Sign language video" in html
+    assert add_url in html and "Gebärdensprachvideo" in html
     form = admin_client.get(add_url)
     assert form.status_code == 200 and f'value="{net.field.pk}"' in form.content.decode()
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[net.news.pk])).content.decode()

@@ -108,7 +108,7 @@ def test_every_page_offers_the_translation_request_without_cookies(client, make_
     net = make_network("phi")
     response = client.get(net.news.url, HTTP_HOST=net.site.hostname)
     html = response.content.decode()
-    assert "I would like a translation into" in html
+    assert "Ich wünsche eine Übersetzung in" in html
     assert '<option value="ar" lang="ar" dir="rtl">العربيّة</option>' in html
     assert not response.cookies
 
@@ -121,7 +121,7 @@ def test_a_reader_asks_for_a_translation(client, make_network):
     request = TranslationRequest.objects.get()
     assert (request.page_id, request.language, request.site) == (net.news.pk, "uk", net.site)
     thanks = client.get(response["Location"], HTTP_HOST=net.site.hostname).content.decode()
-    assert "We have noted that you would like this page in Українська." in thanks
+    assert "Wir haben notiert, dass Sie diese Seite auf Українська wünschen." in thanks
 
 
 @pytest.mark.parametrize(
