@@ -1,5 +1,7 @@
 """The accessibility statement's feedback form: store first, then mail the network's contact.
 
+The mail goes out from a Celery worker after the commit (retried on SMTP errors).
+
 Spam defences without third parties and without cookies for readers (see
 :mod:`translations.security`): a signed form token that also measures the time the form was
 open (at least a few seconds), a same-origin check, a honeypot field, and a rate limit per
@@ -9,6 +11,7 @@ client address and network.
 import logging
 
 from django.core.mail import send_mail
+from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,6 +22,7 @@ from translations.security import FormRejected, check_form_token, form_token, ra
 
 from .forms import FeedbackForm
 from .models import AccessibilityFeedback, AccessibilityStatementPage
+from .tasks import mail_feedback_task
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +50,10 @@ def check_submission(page, request, form):
         raise FormRejected(_("The form could not be sent. Please leave the last field empty."))
 
 
-def mail_feedback(page, feedback):
-    """Mail the stored feedback to the network's contact; False (feedback kept) when it fails."""
+def send_feedback_mail(page, feedback):
+    """Mail the stored feedback to the network's contact and mark it mailed. False when the
+    network has no contact address (the feedback stays visible in the admin); SMTP errors
+    propagate so the Celery task retries."""
     recipient = page.feedback_recipient()
     if not recipient:
         logger.warning("No feedback contact for %s; feedback %s stored only", page, feedback.pk)
@@ -65,11 +71,7 @@ def mail_feedback(page, feedback):
             feedback.message,
         ]
     )
-    try:
-        send_mail(_("Accessibility feedback: %(site)s") % {"site": name}, body, None, [recipient])
-    except Exception:  # noqa: BLE001 - the feedback is stored; a mail failure must not lose it
-        logger.exception("Could not mail accessibility feedback %s", feedback.pk)
-        return False
+    send_mail(_("Accessibility feedback: %(site)s") % {"site": name}, body, None, [recipient])
     AccessibilityFeedback.objects.filter(pk=feedback.pk).update(mailed=True)
     return True
 
@@ -96,7 +98,8 @@ def submit_feedback(request, page_id):
                     site=site, page=page, name=data["name"], email=data["email"],
                     barrier_url=data["barrier_url"], message=data["message"],
                 )
-                mail_feedback(page, feedback)
+                # Mail from a worker after the commit: a slow SMTP server never holds the reader.
+                transaction.on_commit(lambda pk=feedback.pk: mail_feedback_task.delay(pk))
                 return HttpResponseRedirect(page.get_url(request) + "?sent=1#feedback")
     if error and "started" not in form.errors:
         # keep what the reader wrote, with a new token, so sending again works

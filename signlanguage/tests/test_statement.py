@@ -13,6 +13,7 @@ from home.demo.networks import NETWORKS
 from signlanguage import feedback
 from signlanguage.demo import add_accessibility_content, explanation_texts
 from signlanguage.models import AccessibilityFeedback, AccessibilityStatementPage, BITVExplanation
+from signlanguage.tasks import mail_feedback_task
 from translations.security import form_token
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +91,9 @@ def post_feedback(client, net, issued_at=None, origin=True, **fields):
     return client.post(reverse("accessibility_feedback", args=[net.statement.pk]), data, **headers)
 
 
-def test_feedback_is_stored_and_mailed_to_the_networks_contact(client, network):
-    response = post_feedback(client, network)
+def test_feedback_is_stored_and_mailed_to_the_networks_contact(client, network, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client, network)
     assert response.status_code == 302 and response["Location"].endswith("?sent=1#feedback")
     stored = AccessibilityFeedback.objects.get()
     assert stored.site == network.site and stored.mailed
@@ -113,10 +115,13 @@ def test_feedback_is_stored_and_mailed_to_the_networks_contact(client, network):
     ],
     ids=["honeypot", "too-fast", "forged-token", "other-origin"],
 )
-def test_spam_is_refused_and_nothing_is_stored_or_mailed(client, network, kwargs, message):
+def test_spam_is_refused_and_nothing_is_stored_or_mailed(
+    client, network, kwargs, message, django_capture_on_commit_callbacks
+):
     if kwargs.get("issued_at") == "now":
         kwargs = {"issued_at": time.time()}
-    response = post_feedback(client, network, **kwargs)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client, network, **kwargs)
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
@@ -178,3 +183,18 @@ def test_an_overlong_feedback_is_refused_and_nothing_stored(client, network):
     assert response.status_code == 400
     assert "höchstens 5000 Zeichen" in response.content.decode()  # Django speaks German on German pages
     assert not AccessibilityFeedback.objects.exists()
+
+
+def test_feedback_survives_a_failing_mail_server_and_is_mailed_on_retry(network, settings):
+    statement = network.statement
+    stored = AccessibilityFeedback.objects.create(site=network.site, page=statement, message="Kontrast zu schwach")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2  # nothing listens
+    with pytest.raises(OSError):
+        feedback.send_feedback_mail(statement, stored)
+    stored.refresh_from_db()
+    assert not stored.mailed  # kept, and the task will retry
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert mail_feedback_task.apply(args=[stored.pk]).get() is True
+    stored.refresh_from_db()
+    assert stored.mailed and mail.outbox[0].to == ["koordination@lambda.example"]
