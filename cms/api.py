@@ -39,5 +39,10 @@ api.add_router("/preview/", preview_router)
 from newsletter.api import newsletter_router  # noqa: E402
 
 api.add_router("/newsletter/", newsletter_router)
+from signlanguage.api import sign_language_router  # noqa: E402
+from translations.api import translations_router  # noqa: E402
+
+api.add_router("/sign-language/", sign_language_router)
+api.add_router("/translations/", translations_router)
 
 __all__ = ["api"]

@@ -10,6 +10,20 @@ SNIPPET_MODELS = ("contact", "organisation", "funder")
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
+    "wagtailmedia": ("add_media", "change_media"),  # sign language videos
+}
+# Model permissions of other apps' site-scoped models (their policies narrow them to the site).
+OTHER_APP_PERMISSIONS = {
+    "newsletter": tuple(
+        f"{action}_{model}"
+        for model in ("newsletterissue", "subscriber")
+        for action in ("add", "change", "delete", "view", "publish")
+    ),
+    "signlanguage": (
+        "add_signlanguagevideo", "change_signlanguagevideo", "delete_signlanguagevideo", "view_signlanguagevideo",
+        "add_bitvexplanation", "change_bitvexplanation", "view_bitvexplanation",
+        "view_accessibilityfeedback", "delete_accessibilityfeedback",
+    ),
 }
 
 
@@ -31,15 +45,11 @@ def ensure_editor_group(site, name=None, collection=None):
     admin_access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    newsletter_perms = Permission.objects.filter(
-        content_type__app_label="newsletter",
-        codename__in=[
-            f"{action}_{model}"
-            for model in ("newsletterissue", "subscriber")
-            for action in ("add", "change", "delete", "view", "publish")
-        ],
+    other_perms = Permission.objects.filter(
+        content_type__app_label__in=OTHER_APP_PERMISSIONS,
+        codename__in=[c for codenames in OTHER_APP_PERMISSIONS.values() for c in codenames],
     )
-    group.permissions.add(*model_perms, *admin_access, *newsletter_perms)
+    group.permissions.add(*model_perms, *admin_access, *other_perms)
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group,

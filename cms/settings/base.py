@@ -244,3 +244,24 @@ CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compos
 ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
 ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
 ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
+# Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
+# statement (app ``signlanguage``) and content translations (app ``translations``).
+# wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
+INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]  # noqa: F405
+# German stays the default and unprefixed; the others get /en/, /tr/, /ar/, /uk/, /ru/, /fa/.
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("ar", _("Arabic")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("fa", _("Persian")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every uploaded video is checked against BITV 2.0 Anlage 2 (ffprobe) before it is stored.
+WAGTAILMEDIA = {"MEDIA_FORM_BASE": "signlanguage.media_forms.CheckedMediaForm"}
+SIGN_LANGUAGE_MIN_WIDTH = 320
+SIGN_LANGUAGE_MIN_HEIGHT = 240
+SIGN_LANGUAGE_MIN_FPS = 25
