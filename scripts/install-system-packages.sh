@@ -4,6 +4,7 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  chromium       # browser tests (Playwright drives /usr/bin/chromium)
 )
 
 missing=()
