@@ -34,7 +34,7 @@ def duration(seconds):
 
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
-    if page is None or getattr(page, "depth", 0) <= 2:
+    if not hasattr(page, "get_site") or getattr(page, "depth", 0) <= 2:
         return {"crumbs": []}
     site = page.get_site()
     ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth) if site else []
@@ -43,7 +43,7 @@ def breadcrumbs(page):
 
 @register.inclusion_tag("includes/site_footer.html")
 def site_footer(page):
-    site = page.get_site() if page is not None else None
+    site = page.get_site() if hasattr(page, "get_site") else None
     if site is None:
         return {}
     root = site.root_page.specific
@@ -66,7 +66,7 @@ def _standard_page_types():
 @register.simple_tag
 def translation_request_url(page):
     """A mailto link to the network's first contact asking for this page in another language."""
-    if page is None:
+    if not hasattr(page, "get_site"):
         return ""
     site = page.get_site()
     if site is None:
