@@ -32,6 +32,20 @@ def duration(seconds):
     return _("%(minutes)d:%(seconds)02d min") % {"minutes": minutes, "seconds": rest}
 
 
+@register.simple_tag
+def main_menu(site_root):
+    """The pages for the main navigation: those marked "show in menus"; when a network marked
+    none, its sections (every child of the start page except plain pages, which the footer
+    lists)."""
+    if not site_root:
+        return []
+    children = site_root.get_children().live().public()
+    marked = list(children.in_menu())
+    if marked:
+        return marked
+    return list(children.not_type(*_standard_page_types()))
+
+
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     if not hasattr(page, "get_site") or getattr(page, "depth", 0) <= 2:
