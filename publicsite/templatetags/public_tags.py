@@ -6,6 +6,9 @@ from django import template
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Site
+
 from home.models import NewsPage
 
 from ..calendar import calendar_context
@@ -32,6 +35,34 @@ def duration(seconds):
     return _("%(minutes)d:%(seconds)02d min") % {"minutes": minutes, "seconds": rest}
 
 
+@register.simple_tag(takes_context=True)
+def network(context, page):
+    """What the frame of every page needs, computed once per request: the network's site and
+    start page, the menu, the current page's ancestors, the first contact, the footer pages."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None and hasattr(page, "get_site"):
+        site = page.get_site()
+    if site is None:
+        return {}
+    root = site.root_page.specific
+    contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
+    children = list(site.root_page.get_children().live().public())
+    standard_type = ContentType.objects.get_for_model(_standard_page_types()[0]).pk
+    marked = [child for child in children if child.show_in_menus]
+    menu = marked or [child for child in children if child.content_type_id != standard_type]
+    ancestors = set(page.get_ancestors().values_list("pk", flat=True)) if hasattr(page, "get_ancestors") else set()
+    return {
+        "site": site,
+        "root": root,
+        "name": site.site_name or root.title,
+        "menu": [(item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else "")) for item in menu],
+        "contact": contacts[0] if contacts else None,
+        "email": next((c.email for c in contacts if c.email), ""),
+        "footer_pages": [c for c in children if c.content_type_id == standard_type and not c.show_in_menus][:8],
+    }
+
+
 @register.simple_tag
 def main_menu(site_root):
     """The pages for the main navigation: those marked "show in menus"; when a network marked
@@ -55,22 +86,6 @@ def breadcrumbs(page):
     return {"crumbs": list(ancestors), "page": page}
 
 
-@register.inclusion_tag("includes/site_footer.html")
-def site_footer(page):
-    site = page.get_site() if hasattr(page, "get_site") else None
-    if site is None:
-        return {}
-    root = site.root_page.specific
-    contacts = [item.contact for item in getattr(root, "contacts", None).all()] if hasattr(root, "contacts") else []
-    return {
-        "site": site,
-        "footer_pages": site.root_page.get_children().live().public().type(
-            *_standard_page_types()
-        ).not_in_menu()[:8],
-        "contact": contacts[0] if contacts else None,
-    }
-
-
 def _standard_page_types():
     from home.models import StandardPage
 
@@ -78,22 +93,9 @@ def _standard_page_types():
 
 
 @register.simple_tag
-def translation_request_url(page):
-    """A mailto link to the network's first contact asking for this page in another language."""
-    if not hasattr(page, "get_site"):
-        return ""
-    site = page.get_site()
-    if site is None:
-        return ""
-    root = site.root_page.specific
-    contacts = getattr(root, "contacts", None)
-    email = ""
-    if contacts is not None:
-        for item in contacts.all():
-            if item.contact.email:
-                email = item.contact.email
-                break
-    if not email:
+def translation_request_url(page, email):
+    """A mailto link to the network's contact asking for this page in another language."""
+    if not email or not hasattr(page, "title"):
         return ""
     subject = _("Translation request: %(title)s") % {"title": page.title}
     body = _("Please translate this page into (language): %(url)s") % {"url": page.full_url or page.url}
