@@ -32,5 +32,6 @@ if settings.DEBUG:
 
 # Public forms of the accessibility statement and the translation request (unprefixed).
 urlpatterns += [path("", include("signlanguage.urls")), path("", include("translations.urls"))]
+urlpatterns += [path("feeds/", include("publicsite.urls"))]
 # German pages keep their unprefixed URLs; translations live under /en/, /ar/ …
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -11,6 +11,7 @@ PACKAGES=(
   libpango-1.0-0 # WeasyPrint (tagged PDF variants)
   libpangoft2-1.0-0
   fonts-dejavu-core
+  chromium       # browser tests (Playwright drives /usr/bin/chromium)
 )
 
 missing=()
