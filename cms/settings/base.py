@@ -213,3 +213,7 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
+
+# Search: German stemming and stop words on PostgreSQL ("Sprachkurse" finds "Sprachkurs").
+# After changing it, rebuild the index: ``manage.py update_index``.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
