@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "home",
     "search",
     "newsletter",
+    "participation",
+    "report",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

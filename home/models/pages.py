@@ -25,6 +25,7 @@ CONTENT_PAGES = [
     "home.EventIndexPage",
     "home.ProjectIndexPage",
     "home.ProcessPage",
+    "participation.ParticipationFormPage",
 ]
 
 
