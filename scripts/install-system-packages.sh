@@ -4,6 +4,7 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  chromium       # browser tests (Playwright drives /usr/bin/chromium)
   libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core  # WeasyPrint: yearly report PDFs
 )
 
