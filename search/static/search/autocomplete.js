@@ -70,9 +70,10 @@
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
         go(items[active]);
-      } else if (event.key === "Escape") {
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault();  // close the suggestions, keep the typed words
         close();
-        lastQuery = "";
+        lastQuery = input.value.trim();
       }
     });
     input.addEventListener("blur", function () { window.setTimeout(close, 100); lastQuery = ""; });
