@@ -42,7 +42,8 @@ def client_key(request, site):
     """A cache key per client and network; the address is hashed, never stored as such."""
     address = request.META.get("REMOTE_ADDR", "")
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"participation:rate:{site.pk}:{digest}"
+    prefix = getattr(settings, "PARTICIPATION_CACHE_PREFIX", "participation")
+    return f"{prefix}:rate:{site.pk}:{digest}"
 
 
 def is_rate_limited(request, site):

@@ -2,10 +2,10 @@
 and mailed; spam is refused with a clear message and a legitimate reader loses nothing."""
 
 import time
+import uuid
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 
 from conftest import publish
@@ -17,10 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def clean_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
+def own_rate_limits(settings):
+    """Counters of this test only (the cache may be a Redis shared with other runs)."""
+    settings.PARTICIPATION_CACHE_PREFIX = f"test-participation-{uuid.uuid4().hex}"
 
 
 def add_form(net, kind=FormKind.JOIN, slug="mitmachen", **fields):
