@@ -38,9 +38,19 @@ def seconds_since(token, now=None):
     return (now if now is not None else time.time()) - float(started)
 
 
+def client_address(request):
+    """The client's address. Behind our own reverse proxy set PARTICIPATION_CLIENT_IP_HEADER
+    (e.g. ``HTTP_X_FORWARDED_FOR``): the right-most entry is the one our proxy added, the
+    others are whatever the client claims."""
+    header = getattr(settings, "PARTICIPATION_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request, site):
     """A cache key per client and network; the address is hashed, never stored as such."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     prefix = getattr(settings, "PARTICIPATION_CACHE_PREFIX", "participation")
     return f"{prefix}:rate:{site.pk}:{digest}"

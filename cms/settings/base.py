@@ -219,3 +219,9 @@ CELERY_BEAT_SCHEDULE = {
 # Search: German stemming and stop words on PostgreSQL ("Sprachkurse" finds "Sprachkurs").
 # After changing it, rebuild the index: ``manage.py update_index``.
 WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+
+# Forms (participation/): spam protection. Behind a reverse proxy name the header that carries
+# the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
+PARTICIPATION_CLIENT_IP_HEADER = os.environ.get("PARTICIPATION_CLIENT_IP_HEADER", "")
+PARTICIPATION_MIN_FILL_SECONDS = 4
+PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds

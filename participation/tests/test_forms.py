@@ -169,6 +169,21 @@ def test_rate_limit_per_client_and_network(client, two_networks):
 
     other = add_form(two_networks.b)  # another network counts on its own
     assert post(client, two_networks.b, other, join_data(two_networks.b)).status_code == 302
+    other_reader = client.post(page.url, join_data(net), HTTP_HOST=net.site.hostname, REMOTE_ADDR="192.0.2.7")
+    assert other_reader.status_code == 302  # and so does another reader
+
+
+@override_settings(PARTICIPATION_RATE_LIMIT=(1, 3600), PARTICIPATION_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+def test_behind_a_proxy_readers_are_told_apart_by_the_proxys_header(client, make_network):
+    net = make_network("alpha")
+    page = add_form(net)
+
+    def send(forwarded_for):
+        return client.post(page.url, join_data(net), HTTP_HOST=net.site.hostname, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert send("198.51.100.1").status_code == 302
+    assert send("198.51.100.2").status_code == 302
+    assert send("203.0.113.9, 198.51.100.1").status_code == 429  # a forged first entry does not help
 
 
 def test_field_errors_keep_what_was_typed(client, make_network):
