@@ -12,6 +12,29 @@ from home.editors import ensure_editor_group
 from home.models import ActionFieldPage, Contact, HomePage, NewsIndexPage, NewsPage
 
 
+def pytest_collection_modifyitems(items):
+    """Give every transactional test Django's serialized rollback.
+
+    A transactional test (``transactional_db``, ``live_server``, a real Celery worker) ends with
+    a flush that also deletes what migrations created: Wagtail's root page, default locale,
+    root collection and default site. Later transactional tests would then find no page tree.
+    With serialized rollback the database as migrated is restored before each such test.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (
+            "transactional_db" in item.fixturenames
+            or "live_server" in item.fixturenames
+            or bool(marker and marker.kwargs.get("transaction"))
+        )
+        if not transactional:
+            continue
+        if marker and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False)
+        if "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
