@@ -21,23 +21,27 @@ def recipients_for(submission):
     return list(dict.fromkeys(emails))
 
 
+def line(label, value):
+    return f"{label}: {value}"
+
+
 def submission_text(submission):
     lines = [
         _("Form: %(form)s") % {"form": submission.get_kind_display()},
         _("Received: %(when)s") % {"when": timezone.localtime(submission.created).strftime("%d.%m.%Y %H:%M")},
         "",
-        f"{_('Name')}: {submission.name}",
+        line(_("Name"), submission.name),
     ]
     if submission.join_as:
-        lines.append(f"{_('Joins')}: {submission.get_join_as_display()}")
+        lines.append(line(_("Joins"), submission.get_join_as_display()))
     if submission.organisation:
-        lines.append(f"{_('Organisation')}: {submission.organisation}")
-    lines.append(f"{_('E-mail')}: {submission.email}")
+        lines.append(line(_("Organisation"), submission.organisation))
+    lines.append(line(_("E-mail"), submission.email))
     if submission.phone:
-        lines.append(f"{_('Phone')}: {submission.phone}")
+        lines.append(line(_("Phone"), submission.phone))
     fields = [af.title for af in submission.action_fields.all()]
     if fields:
-        lines.append(f"{_('Action fields')}: {', '.join(fields)}")
+        lines.append(line(_("Action fields"), ', '.join(fields)))
     if submission.message:
         lines += ["", _("Message:"), submission.message]
     lines += ["", _("The submission is also stored in the admin under Forms.")]
