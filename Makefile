@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test install system-packages bench-api check-deploy clean
+.PHONY: run test install system-packages bench-api bench-search check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: install
 
 bench-api: install
 	$(BIN)/python bench/api_bench.py
+
+bench-search: install
+	$(BIN)/python bench/search_bench.py
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

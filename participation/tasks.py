@@ -18,3 +18,10 @@ def mail_submission_task(submission_id):
     submission = FormSubmission.objects.filter(pk=submission_id).select_related("site", "page").first()
     if submission is not None:
         mail_submission(submission)
+
+
+@shared_task(name="participation.purge_old_submissions")
+def purge_old_submissions_task():
+    from .retention import purge_old_submissions
+
+    return purge_old_submissions()

@@ -12,7 +12,16 @@ from wagtail.api.v3.auth import AllowAnonymous
 from home.api import requested_site
 from home.models.tagging import ActionFieldTagged
 
-from .query import GROUP_KEYS, MAX_QUERY_LENGTH, autocomplete_site, group_key_for, search_site, site_action_fields, teaser_of
+from .query import (
+    GROUP_KEYS,
+    MAX_QUERY_LENGTH,
+    autocomplete_site,
+    group_key_for,
+    prefetch_action_fields,
+    search_site,
+    site_action_fields,
+    teaser_of,
+)
 
 search_router = Router(tags=["search"], auth=[AllowAnonymous()])
 
@@ -95,6 +104,7 @@ def search(
         if chosen is None:
             raise HttpError(400, f"action_field: no action field '{action_field}' on this site")
     result = search_site(network, q, types=type or [], action_field=chosen, per_group=per_group)
+    prefetch_action_fields([page for group in result.groups for page in group.results])
     return {
         "query": result.query,
         "total": result.total,

@@ -88,6 +88,19 @@ def _tagged_models():
     return [m for m in get_page_models() if issubclass(m, ActionFieldTagged) and not m._meta.abstract]
 
 
+def prefetch_action_fields(pages):
+    """Load the action fields of many tagged pages in one query per page type."""
+    from django.db.models import prefetch_related_objects
+
+    by_model = {}
+    for page in pages:
+        if isinstance(page, ActionFieldTagged):
+            by_model.setdefault(type(page), []).append(page)
+    for same_type in by_model.values():
+        prefetch_related_objects(same_type, "action_fields")
+    return pages
+
+
 def site_action_fields(site):
     return ActionFieldPage.objects.live().public().in_site(site).order_by("title")
 

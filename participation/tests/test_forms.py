@@ -244,3 +244,20 @@ def test_editors_may_add_form_pages_to_their_start_page(client, make_network):
     client.force_login(net.editor)
     response = client.get(f"/admin/pages/add/participation/participationformpage/{net.home.pk}/")
     assert response.status_code == 200
+
+
+def test_submissions_older_than_two_years_are_deleted(two_networks):
+    import datetime
+
+    from django.utils import timezone
+
+    from participation.retention import purge_old_submissions
+
+    old = FormSubmission.objects.create(site=two_networks.a.site, kind="join", name="Alt", email="a@example.org",
+                                        consent_text="ok")
+    FormSubmission.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=731))
+    recent = FormSubmission.objects.create(site=two_networks.b.site, kind="join", name="Neu", email="n@example.org",
+                                           consent_text="ok")
+
+    assert purge_old_submissions() == 1
+    assert list(FormSubmission.objects.all()) == [recent]

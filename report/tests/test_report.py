@@ -77,6 +77,7 @@ def test_pdf_holds_the_years_meetings_results_projects_and_events(networks_with_
     assert "Die AG Wohnen trifft sich monatlich." in text
     assert "Lotsenprojekt" in text
     assert "Interkulturelles Fest" in text
+    assert "Keine Newsletter-Ausgaben in diesem Jahr." in text  # none sent (or no newsletter app yet)
     # only the chosen year …
     assert "Beschluss aus dem alten Jahr" not in text
     assert "Altes Projekt" not in text
@@ -85,11 +86,12 @@ def test_pdf_holds_the_years_meetings_results_projects_and_events(networks_with_
     assert "Ergebnis eines anderen Netzwerks" not in text
 
 
-def test_newsletter_section_is_honest_about_what_exists(networks_with_history):
+def test_meetings_of_the_year_in_date_order_with_results_and_demands_apart(networks_with_history):
     data = collect(networks_with_history.a.site, 2025)
     assert [m["page"].title for m in data["meetings"]] == ["Fachforum Bildung", "Sitzung Herbst"]
-    issues = data["newsletter_issues"]
-    assert issues is None or issues == []
+    first = data["meetings"][0]
+    assert [r["text"] for r in first["results"]] == ["Ein Elterncafe startet im Mai an der Grundschule Nord."]
+    assert [(d["text"], d["addressee"]) for d in first["demands"]] == [("Mehr Sprachkurse mit Kinderbetreuung", "Stadtrat")]
 
 
 def test_a_failing_build_is_recorded_on_the_report(networks_with_history, monkeypatch):

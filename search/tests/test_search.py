@@ -158,3 +158,14 @@ def test_search_page_sets_no_cookie_and_works_without_a_query(client, make_netwo
     unknown = get(client, net, "/suche/", q="Sprachcafé", handlungsfeld="gibt-es-nicht").content.decode()
     assert "Sprachcafé in alpha" in unknown
     assert "existiert" in unknown or "does not exist" in unknown
+
+
+def test_api_queries_do_not_grow_with_the_number_of_hits(client, make_network, django_assert_max_num_queries):
+    net = make_network("alpha")
+    for n in range(12):
+        add_event(net, f"Sprachkurs {n}", fields=[net.field])
+    client.get("/api/v3/search/", {"q": "Sprachkurs"}, HTTP_HOST=net.site.hostname)  # warm the site caches
+
+    with django_assert_max_num_queries(8):
+        data = get(client, net, "/api/v3/search/", q="Sprachkurs").json()
+    assert data["total"] == 12
