@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from .query import GROUPS, autocomplete_site, group_key_for, search_site, site_action_fields
+from .query import GROUPS, RESULTS_PER_GROUP, autocomplete_site, group_key_for, search_site, site_action_fields
 
 
 def _site_or_404(request):
@@ -30,7 +30,9 @@ def search(request):
         if chosen_field is None:
             error = _("This action field does not exist on this site; showing results from all action fields.")
     types = request.GET.getlist("typ")
-    result = search_site(site, request.GET.get("q", ""), types=types, action_field=chosen_field)
+    # One chosen type: show all its hits (up to 100), not just the first of each group.
+    per_group = 100 if len(set(types)) == 1 else RESULTS_PER_GROUP
+    result = search_site(site, request.GET.get("q", ""), types=types, action_field=chosen_field, per_group=per_group)
     context = {
         "page": site.root_page.specific,
         "site": site,

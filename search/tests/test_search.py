@@ -169,3 +169,16 @@ def test_api_queries_do_not_grow_with_the_number_of_hits(client, make_network, d
     with django_assert_max_num_queries(8):
         data = get(client, net, "/api/v3/search/", q="Sprachkurs").json()
     assert data["total"] == 12
+
+
+def test_a_group_with_many_hits_links_to_all_of_them(client, make_network):
+    net = make_network("alpha")
+    for n in range(22):
+        add_event(net, f"Sprachkurs {n:02d}")
+
+    html = get(client, net, "/suche/", q="Sprachkurs").content.decode()
+    assert html.count('href="/termine/sprachkurs-') == 20
+    assert "?q=Sprachkurs&amp;typ=events" in html
+
+    all_events = get(client, net, "/suche/", q="Sprachkurs", typ="events").content.decode()
+    assert all_events.count('href="/termine/sprachkurs-') == 22
