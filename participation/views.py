@@ -76,6 +76,10 @@ def serve_form_page(page, request):
                 form.data = data
     else:
         form = ParticipationForm(**form_kwargs)
+    return render_form(page, request, form, status)
+
+
+def render_form(page, request, form, status=200):
     context = page.get_context(request)
     context.update(
         form=form,
@@ -85,3 +89,30 @@ def serve_form_page(page, request):
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     add_never_cache_headers(response)  # the form carries a per-visit timestamp and CSRF token
     return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: on a form page, show the form again with the entries and say what
+    happened (usually a browser that blocks the form's cookie) instead of a bare 403 page that
+    loses what the reader typed. Everything else gets Django's standard answer."""
+    from django.views.csrf import csrf_failure as django_csrf_failure
+    from wagtail.models import Page
+
+    from .models import ParticipationFormPage
+
+    page = Page.find_for_request(request, request.path) if request.method == "POST" else None
+    page = page.specific if page is not None else None
+    if not isinstance(page, ParticipationFormPage) or not page.live:
+        return django_csrf_failure(request, reason)
+    site = page.get_site()
+    form = ParticipationForm(request.POST, kind=page.kind, action_fields=action_fields_of(site))
+    form.is_valid()
+    form.add_error(
+        None,
+        _(
+            "The form could not be sent because your browser did not send back its security cookie "
+            "(cookies blocked for this site?). Please allow cookies for this site and send it again; "
+            "your entries are kept."
+        ),
+    )
+    return render_form(page, request, form, status=403)

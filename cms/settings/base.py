@@ -227,3 +227,4 @@ PARTICIPATION_MIN_FILL_SECONDS = 4
 PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
 PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
 CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {"task": "participation.purge_old_submissions", "schedule": 24 * 60 * 60.0}
+CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries

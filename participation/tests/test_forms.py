@@ -213,6 +213,10 @@ def test_csrf_is_enforced_and_only_the_form_page_sets_a_cookie(make_network):
 
     forged = Client(enforce_csrf_checks=True).post(page.url, join_data(net), HTTP_HOST=net.site.hostname)
     assert forged.status_code == 403
+    html = forged.content.decode()
+    assert "security cookie" in html or "Sicherheits-Cookie" in html
+    assert 'value="Ayşe Demir"' in html  # a reader whose browser blocks the cookie loses nothing
+    assert FormSubmission.objects.count() == 0
     token = form_page.context["csrf_token"]
     accepted = browser.post(page.url, {**join_data(net), "csrfmiddlewaretoken": str(token)}, HTTP_HOST=net.site.hostname)
     assert accepted.status_code == 302
