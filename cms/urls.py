@@ -28,4 +28,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("feeds/", include("publicsite.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -30,10 +30,18 @@ BROWSER_TESTS = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests use the database (through the server), so pytest-django must create it."""
+    """Browser tests use the database (through the server), so pytest-django must create it.
+
+    They run last: the demo networks they share stay in the database until the session ends,
+    and no other test should see them."""
+    browser_tests = []
     for item in items:
         if BROWSER_TESTS in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.django_db)
+            browser_tests.append(item)
+    if browser_tests:
+        others = [item for item in items if item not in browser_tests]
+        items[:] = others + browser_tests
 
 
 class DemoServer:
