@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("newsletter/", include("newsletter.urls")),
     path("anymail/", include("anymail.urls")),
+    path("suche/", include("search.urls")),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
 ]
 

@@ -4,6 +4,8 @@ and its own snippets, and nothing of the other networks on the same installation
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from participation.permissions import grant_editor_permissions as grant_form_and_report_permissions
+
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 SNIPPET_MODELS = ("contact", "organisation", "funder")
 # Media permissions a group gets on its own network's collection (and nowhere else).
@@ -65,4 +67,5 @@ def ensure_editor_group(site, name=None, collection=None):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
+    grant_form_and_report_permissions(group)
     return group

@@ -12,6 +12,7 @@ PACKAGES=(
   libpangoft2-1.0-0
   fonts-dejavu-core
   chromium       # browser tests (Playwright drives /usr/bin/chromium)
+  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core  # WeasyPrint: yearly report PDFs
 )
 
 missing=()

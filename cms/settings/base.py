@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "search",
     "newsletter",
     "accessibility",
+    "participation",
+    "report",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -267,3 +269,15 @@ WAGTAILMEDIA = {"MEDIA_FORM_BASE": "signlanguage.media_forms.CheckedMediaForm"}
 SIGN_LANGUAGE_MIN_WIDTH = 320
 SIGN_LANGUAGE_MIN_HEIGHT = 240
 SIGN_LANGUAGE_MIN_FPS = 25
+# Search: German stemming and stop words on PostgreSQL ("Sprachkurse" finds "Sprachkurs").
+# After changing it, rebuild the index: ``manage.py update_index``.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+
+# Forms (participation/): spam protection. Behind a reverse proxy name the header that carries
+# the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
+PARTICIPATION_CLIENT_IP_HEADER = os.environ.get("PARTICIPATION_CLIENT_IP_HEADER", "")
+PARTICIPATION_MIN_FILL_SECONDS = 4
+PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
+PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
+CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {"task": "participation.purge_old_submissions", "schedule": 24 * 60 * 60.0}
+CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries

@@ -26,6 +26,7 @@ CONTENT_PAGES = [
     "home.ProjectIndexPage",
     "home.ProcessPage",
     "signlanguage.AccessibilityStatementPage",
+    "participation.ParticipationFormPage",
 ]
 
 
