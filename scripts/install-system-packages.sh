@@ -8,11 +8,10 @@ PACKAGES=(
   redis-server   # the newsletter's Redis restart test and send benchmark start throwaway instances
   espeak-ng      # read-aloud audio: German text-to-speech
   ffmpeg         # read-aloud audio (Opus, ffprobe durations); sign language video checks and the demo video
-  libpango-1.0-0 # WeasyPrint (tagged PDF variants)
+  libpango-1.0-0 # WeasyPrint: tagged PDF variants of pages and the yearly report
   libpangoft2-1.0-0
   fonts-dejavu-core
   chromium       # browser tests (Playwright drives /usr/bin/chromium)
-  libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core  # WeasyPrint: yearly report PDFs
 )
 
 missing=()
