@@ -6,6 +6,12 @@ PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
   postfix        # smtp-sink/smtp-source for the newsletter send benchmark (postfix itself is not configured or started)
   redis-server   # the newsletter's Redis restart test and send benchmark start throwaway instances
+  espeak-ng      # read-aloud audio: German text-to-speech
+  ffmpeg         # read-aloud audio (Opus, ffprobe durations); sign language video checks and the demo video
+  libpango-1.0-0 # WeasyPrint: tagged PDF variants of pages and the yearly report
+  libpangoft2-1.0-0
+  fonts-dejavu-core
+  chromium       # browser tests (Playwright drives /usr/bin/chromium)
 )
 
 missing=()

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "home",
     "search",
     "newsletter",
+    "accessibility",
+    "participation",
+    "report",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "publicsite",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "publicsite.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -238,3 +243,41 @@ CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
 }
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
+# Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
+# report in a Celery task when a page is published.
+ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
+ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
+ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
+# Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
+# statement (app ``signlanguage``) and content translations (app ``translations``).
+# wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
+INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]  # noqa: F405
+# German stays the default and unprefixed; the others get /en/, /tr/, /ar/, /uk/, /ru/, /fa/.
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("ar", _("Arabic")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("fa", _("Persian")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every uploaded video is checked against BITV 2.0 Anlage 2 (ffprobe) before it is stored.
+WAGTAILMEDIA = {"MEDIA_FORM_BASE": "signlanguage.media_forms.CheckedMediaForm"}
+SIGN_LANGUAGE_MIN_WIDTH = 320
+SIGN_LANGUAGE_MIN_HEIGHT = 240
+SIGN_LANGUAGE_MIN_FPS = 25
+# Search: German stemming and stop words on PostgreSQL ("Sprachkurse" finds "Sprachkurs").
+# After changing it, rebuild the index: ``manage.py update_index``.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+
+# Forms (participation/): spam protection. Behind a reverse proxy name the header that carries
+# the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
+PARTICIPATION_CLIENT_IP_HEADER = os.environ.get("PARTICIPATION_CLIENT_IP_HEADER", "")
+PARTICIPATION_MIN_FILL_SECONDS = 4
+PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
+PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
+CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {"task": "participation.purge_old_submissions", "schedule": 24 * 60 * 60.0}
+CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries

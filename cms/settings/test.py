@@ -66,3 +66,4 @@ CACHES = {  # noqa: F405 - the test's own Redis database when Redis runs
 # Celery worker and beat subprocesses started by the newsletter's crash tests run tasks for real.
 if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":  # noqa: F405
     CELERY_TASK_ALWAYS_EAGER = False
+ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it on themselves
