@@ -5,6 +5,7 @@ import csv
 import io
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -59,6 +60,10 @@ def import_subscribers(site, file_text):
             if not hasattr(parsed, "hour"):
                 parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
             consent_at = parsed
+        language = row.get("language") or "de"
+        if language not in dict(settings.LANGUAGES):
+            errors.append(_("Line %(line)s: unknown language '%(value)s'.") % {"line": line, "value": language})
+            continue
         edition = row.get("edition") or Edition.STANDARD
         if edition not in Edition.values:
             errors.append(_("Line %(line)s: unknown edition '%(value)s' (standard or leichte_sprache).") % {"line": line, "value": edition})
@@ -72,7 +77,7 @@ def import_subscribers(site, file_text):
             errors.append(_("Line %(line)s: %(value)s appears twice in the file.") % {"line": line, "value": email})
             continue
         seen.add(email)
-        rows.append((email, row.get("name", "")[:150], row.get("language") or "de", edition, [topics_by_slug[s] for s in slugs], consent_at))
+        rows.append((email, row.get("name", "")[:150], language, edition, [topics_by_slug[s] for s in slugs], consent_at))
     if errors:
         raise ImportError_(errors)
     created = 0

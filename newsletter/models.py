@@ -1,6 +1,7 @@
 """Newsletter data: who subscribed (with their consent), how each site sends, the issues
 editors compose and one Delivery row per mail sent."""
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -47,7 +48,8 @@ class Subscriber(models.Model):
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="newsletter_subscribers")
     email = models.EmailField(_("email address"), max_length=254)
     name = models.CharField(_("name"), max_length=150, blank=True)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="de")
+    # choices live in the forms (settings.LANGUAGES), so adding a language needs no migration
+    language = models.CharField(_("language"), max_length=10, default="de")
     edition = models.CharField(_("edition"), max_length=20, choices=Edition.choices, default=Edition.STANDARD)
     topics = models.ManyToManyField(
         "home.ActionFieldPage", verbose_name=_("topics"), blank=True, related_name="newsletter_subscribers",
@@ -67,7 +69,7 @@ class Subscriber(models.Model):
         FieldPanel("site"),
         FieldPanel("email"),
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("language"), FieldPanel("edition")]),
+        FieldRowPanel([FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)), FieldPanel("edition")]),
         FieldPanel("topics"),
         FieldPanel("status", read_only=True),
         MultiFieldPanel(
@@ -269,7 +271,13 @@ class Delivery(models.Model):
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
         constraints = [models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_delivery_once_per_subscriber")]
-        indexes = [models.Index(fields=["issue", "status"])]
+        indexes = [
+            # Workers claim open rows in id order: this index hands them over without a sort
+            # and stays small as the send progresses.
+            models.Index(
+                fields=["issue", "id"], condition=models.Q(status__in=["pending", "sending"]), name="newsletter_delivery_open"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.issue_id} → {self.address or '(erased)'}: {self.status}"

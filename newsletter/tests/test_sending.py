@@ -211,11 +211,11 @@ def test_broken_block_gives_a_readable_error_before_sending(start_send, network,
     NewsPage.objects.filter(pk=network.news.pk).update(live=False)
     add_subscribers(network.site, 2)
 
-    with pytest.raises(sending.SendError, match="Block 2 .*Sprachcafé in nord.* is not published"):
+    with pytest.raises(sending.SendError, match="Block 2 .*Sprachcafé in nord.* ist nicht veröffentlicht"):
         start_send(issue.pk)
     response = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/send/")
     assert response.status_code == 200
-    assert "is not published" in response.content.decode()
+    assert "ist nicht veröffentlicht" in response.content.decode()
     assert smtp_server.messages == [] and not Delivery.objects.exists()
 
 
