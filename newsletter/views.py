@@ -142,6 +142,20 @@ def archive_index(request):
 def archive_detail(request, issue_id):
     site = current_site(request)
     issue = get_object_or_404(NewsletterIssue, pk=issue_id, site=site, send_status=NewsletterIssue.SendStatus.SENT)
+    from .rendering import RenderError, _parts
+
+    try:
+        parts = _parts(issue, "standard", set()) or []
+    except RenderError:
+        # a page of the issue was unpublished since: show the issue without its page lists
+        parts = [p for p in _parts_without_pages(issue)]
+    return _render(request, "newsletter/archive_detail.html", {"issue": issue, "parts": parts})
+
+
+def _parts_without_pages(issue):
+    from .blocks import PAGE_LIST_BLOCKS
     from .rendering import _parts
 
-    return _render(request, "newsletter/archive_detail.html", {"issue": issue, "parts": _parts(issue, "standard", set()) or []})
+    stripped = NewsletterIssue(pk=issue.pk, site=issue.site, subject=issue.subject)
+    stripped.body = [(b.block_type, b.value) for b in issue.body if b.block_type not in PAGE_LIST_BLOCKS]
+    return _parts(stripped, "standard", set()) or []

@@ -293,3 +293,13 @@ def test_plain_smtp_server_without_pipelining_or_8bitmime(start_send, network, s
     assert "Sprachcafé in nord" in message.get_body(("plain",)).get_content()
     assert Delivery.objects.get(address="person1@example.org").status == Delivery.Status.PENDING
     assert len(smtp_server.messages) == 2
+
+
+def test_archive_survives_a_page_unpublished_after_sending(start_send, network, smtp_server, client):
+    add_subscribers(network.site, 1)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    network.news.unpublish()
+    response = client.get(f"/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost")
+    assert response.status_code == 200
+    assert "Liebe Leserinnen und Leser" in response.content.decode()
