@@ -202,6 +202,9 @@ def test_editor_sees_stored_findings_and_live_check_while_typing(make_network):
     assert set(data) == {"text", "findings", "scores"}
     assert data["findings"][0]["rule"] == "konjunktiv"
 
+    status = client.get(f"/admin/accessibility/pages/{variant.pk}/").content.decode()
+    assert '<mark data-rule="passive"' in status and ">wird geprüft</mark>" in status
+
     edit = client.get(f"/admin/pages/{variant.pk}/edit/")
     assert b"accessibility/leichte_sprache_editor.js" in edit.content
 
@@ -230,3 +233,13 @@ def test_deleting_the_version_removes_the_link(make_network):
     Page.objects.get(pk=variant.pk).delete()
     assert not LeichteSpracheLink.objects.filter(page=net.news).exists()
     assert "noch keine Leichte Sprache" in render_links(net.news)
+
+
+def test_highlighted_text_escapes_what_editors_wrote():
+    from accessibility.templatetags.accessibility_tags import highlight_findings
+
+    text = "<script>x</script> Das wäre schön."
+    findings = [{"rule": "konjunktiv", "start": 23, "end": 27, "message": "Konjunktiv", "text": "wäre"}]
+    html = highlight_findings(text, findings)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark data-rule="konjunktiv" title="konjunktiv: Konjunktiv">wäre</mark>' in html
