@@ -97,6 +97,9 @@ def _file_url(variant, absolute, page, request):
 
 def page_variants(page, request=None, absolute=False):
     """The dict the public toolbar reads. Missing or None means "not available"."""
+    from signlanguage.templatetags.signlanguage_tags import video_for_page
+    from translations.pages import page_translations
+
     variant, standard = linked_pages(page)
     current = current_variants(page)
     audio = current.get(PageVariant.Kind.AUDIO)
@@ -110,8 +113,8 @@ def page_variants(page, request=None, absolute=False):
             "mime": audio.data.get("mime", "audio/ogg"),
         } if audio else None,
         "pdf_url": _file_url(pdf, absolute, page, request) if pdf else None,
-        "sign_language": None,  # filled by the sign-language videos (i18n branch)
-        "translations": [],  # filled by wagtail-localize translations (i18n branch)
+        "sign_language": video_for_page(page),
+        "translations": page_translations(page, request, full_url=absolute),
     }
 
 

@@ -25,6 +25,8 @@ CONTENT_PAGES = [
     "home.EventIndexPage",
     "home.ProjectIndexPage",
     "home.ProcessPage",
+    "signlanguage.AccessibilityStatementPage",
+    "participation.ParticipationFormPage",
 ]
 
 

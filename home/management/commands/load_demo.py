@@ -45,6 +45,10 @@ class Command(BaseCommand):
             with variant_builds_suspended():
                 results = build_all(specs)
                 leichte_sprache_pages = build_leichte_sprache_demo(specs)
+                # Issue 4: BITV explanations, DGS video and accessibility statement per network
+                from signlanguage.demo import add_to_demo_networks
+
+                add_to_demo_networks(specs)
         except (KeyError, ValueError) as error:
             raise CommandError(f"Could not build the demo networks: {error!r}") from error
         finally:
