@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import PageViewRestriction, TaskState
+from wagtail.models import Locale, PageViewRestriction, TaskState
 
 from .models import LeichteSpracheCheck, LeichteSpracheLink, PageVariant
 
@@ -36,6 +36,19 @@ def prefetch(pages):
         revision__object_id__in=[str(p.pk) for p in ls_pages],
     ).values_list("revision__object_id", flat=True)) if ls_pages else set()
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True)) if links else []
+    from signlanguage.models import SignLanguageVideo
+    from translations.pages import live_translations
+
+    videos = {v.page_id: v for v in SignLanguageVideo.objects.filter(page_id__in=ids).select_related("video", "poster")}
+    locales = {locale.pk: locale for locale in Locale.objects.all()}  # a handful of rows
+    translations = defaultdict(list)
+    for translation in live_translations({p.translation_key for p in pages}):
+        if translation.locale_id in locales:
+            translation.locale = locales[translation.locale_id]
+        translations[translation.translation_key].append(translation)
+    for page in pages:
+        if page.locale_id in locales:
+            page.locale = locales[page.locale_id]
     for page in pages:
         link, source = by_page.get(page.pk), by_variant.get(page.pk)
         setattr(page, CACHE_ATTR, {
@@ -45,6 +58,8 @@ def prefetch(pages):
             "check": checks.get(page.live_revision_id) if source else None,
             "reviewed": str(page.pk) in reviewed,
             "restricted_paths": restricted_paths,
+            "video": videos.get(page.pk),
+            "translations": translations.get(page.translation_key, []),
         })
     return pages
 
@@ -113,9 +128,26 @@ def page_variants(page, request=None, absolute=False):
             "mime": audio.data.get("mime", "audio/ogg"),
         } if audio else None,
         "pdf_url": _file_url(pdf, absolute, page, request) if pdf else None,
-        "sign_language": video_for_page(page),
-        "translations": page_translations(page, request, full_url=absolute),
+        "sign_language": _sign_language(page, video_for_page),
+        "translations": page_translations(
+            page, request, full_url=absolute,
+            live_pages=_cached(page)["translations"] if _cached(page) is not None else None,
+        ),
     }
+
+
+def _sign_language(page, video_for_page):
+    cache = _cached(page)
+    if cache is None:
+        return video_for_page(page)
+    if cache["video"] is None:
+        return None
+    from django.core.exceptions import ValidationError
+
+    try:
+        return cache["video"].describe()
+    except (ValidationError, OSError):
+        return None  # as video_for_page: a missing or failing file is not offered
 
 
 def api_representation(page):

@@ -21,7 +21,7 @@ def page_variants(context, page):
 
 
 @register.filter
-def duration(seconds):
+def variant_duration(seconds):
     """7 min 54 s, for the player and download links."""
     if seconds in (None, ""):
         return ""
