@@ -100,7 +100,8 @@ def test_api_serves_links_variants_and_the_published_check(client, make_network)
     assert av["audio"]["mime"] == "audio/ogg"
     assert av["pdf_url"].endswith(".pdf")
     assert av["status"]["audio"]["status"] == "current"
-    assert av["sign_language"] is None and av["translations"] == []
+    assert av["sign_language"] is None
+    assert av["translations"] and all(t["url"] is None for t in av["translations"])  # none translated yet
 
     vdata = client.get(f"/api/v3/pages/{variant.pk}/", **host(net)).json()["accessibility_variants"]
     assert vdata["is_leichte_sprache"] and vdata["standard_page"]["id"] == net.news.pk
@@ -243,3 +244,36 @@ def test_highlighted_text_escapes_what_editors_wrote():
     html = highlight_findings(text, findings)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<mark data-rule="konjunktiv" title="konjunktiv: Konjunktiv">wäre</mark>' in html
+
+
+def test_api_listing_with_versions_and_variants_needs_no_query_per_item(client, make_network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accessibility.models import PageVariant
+    from home.models import NewsPage
+
+    net = make_network("many")
+
+    def listing():
+        with CaptureQueriesContext(connection) as ctx:
+            data = client.get("/api/v3/listings/home.NewsPage/", **host(net)).json()
+        return len(ctx.captured_queries), data
+
+    def add_news(n):
+        page = net.news_index.add_child(instance=NewsPage(title=f"Meldung {n}", slug=f"meldung-{n}"))
+        publish(page)
+        make_variant(net, page)
+        PageVariant.objects.create(page=page, kind="pdf", status="current", file=f"variants/{n}.pdf")
+        return page
+
+    add_news(0)
+    listing()
+    queries, data = listing()
+    for n in range(1, 6):
+        add_news(n)
+    more_queries, more = listing()
+    assert more_queries == queries
+    with_version = [item for item in more["items"] if item["accessibility_variants"]["leichte_sprache_page"]]
+    assert len(with_version) == 6
+    assert all(item["accessibility_variants"]["pdf_url"].endswith(".pdf") for item in with_version)
