@@ -7,7 +7,8 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale, PageViewRestriction, TaskState
+from django.urls import reverse
+from wagtail.models import PageViewRestriction, TaskState
 
 from .models import LeichteSpracheCheck, LeichteSpracheLink, PageVariant
 
@@ -36,19 +37,6 @@ def prefetch(pages):
         revision__object_id__in=[str(p.pk) for p in ls_pages],
     ).values_list("revision__object_id", flat=True)) if ls_pages else set()
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True)) if links else []
-    from signlanguage.models import SignLanguageVideo
-    from translations.pages import live_translations
-
-    videos = {v.page_id: v for v in SignLanguageVideo.objects.filter(page_id__in=ids).select_related("video", "poster")}
-    locales = {locale.pk: locale for locale in Locale.objects.all()}  # a handful of rows
-    translations = defaultdict(list)
-    for translation in live_translations({p.translation_key for p in pages}):
-        if translation.locale_id in locales:
-            translation.locale = locales[translation.locale_id]
-        translations[translation.translation_key].append(translation)
-    for page in pages:
-        if page.locale_id in locales:
-            page.locale = locales[page.locale_id]
     for page in pages:
         link, source = by_page.get(page.pk), by_variant.get(page.pk)
         setattr(page, CACHE_ATTR, {
@@ -58,8 +46,6 @@ def prefetch(pages):
             "check": checks.get(page.live_revision_id) if source else None,
             "reviewed": str(page.pk) in reviewed,
             "restricted_paths": restricted_paths,
-            "video": videos.get(page.pk),
-            "translations": translations.get(page.translation_key, []),
         })
     return pages
 
@@ -102,15 +88,18 @@ def current_variants(page):
 
 
 def _file_url(variant, absolute, page, request):
-    url = variant.file.url
-    if absolute and not url.startswith(("http://", "https://")):
-        parts = page.get_url_parts(request)
-        base = parts[1] if parts else settings.WAGTAILAPI_BASE_URL
-        url = urljoin(base.rstrip("/") + "/", url.lstrip("/"))
-    return url
+    return _absolute(variant.file.url, page, request) if absolute else variant.file.url
 
 
-def page_variants(page, request=None, absolute=False):
+def _absolute(url, page, request=None):
+    if url.startswith(("http://", "https://")):
+        return url
+    parts = page.get_url_parts(request)
+    base = parts[1] if parts else settings.WAGTAILAPI_BASE_URL
+    return urljoin(base.rstrip("/") + "/", url.lstrip("/"))
+
+
+def page_variants(page, request=None, absolute=False, with_video_and_translations=True):
     """The dict the public toolbar reads. Missing or None means "not available"."""
     from signlanguage.templatetags.signlanguage_tags import video_for_page
     from translations.pages import page_translations
@@ -128,26 +117,9 @@ def page_variants(page, request=None, absolute=False):
             "mime": audio.data.get("mime", "audio/ogg"),
         } if audio else None,
         "pdf_url": _file_url(pdf, absolute, page, request) if pdf else None,
-        "sign_language": _sign_language(page, video_for_page),
-        "translations": page_translations(
-            page, request, full_url=absolute,
-            live_pages=_cached(page)["translations"] if _cached(page) is not None else None,
-        ),
+        "sign_language": video_for_page(page) if with_video_and_translations else None,
+        "translations": page_translations(page, request, full_url=absolute) if with_video_and_translations else [],
     }
-
-
-def _sign_language(page, video_for_page):
-    cache = _cached(page)
-    if cache is None:
-        return video_for_page(page)
-    if cache["video"] is None:
-        return None
-    from django.core.exceptions import ValidationError
-
-    try:
-        return cache["video"].describe()
-    except (ValidationError, OSError):
-        return None  # as video_for_page: a missing or failing file is not offered
 
 
 def api_representation(page):
@@ -157,7 +129,12 @@ def api_representation(page):
     from .checking import latest_check
     from .models import TargetGroupReviewTask
 
-    data = page_variants(page, absolute=True)
+    # The sign language video and the translations have endpoints of their own; looking them up
+    # here would cost queries per item of a listing.
+    data = page_variants(page, absolute=True, with_video_and_translations=False)
+    del data["sign_language"], data["translations"]
+    data["sign_language_endpoint"] = _absolute(reverse("wagtailapi_v3:sign_language_page_video", args=[page.pk]), page)
+    data["translations_endpoint"] = _absolute(reverse("wagtailapi_v3:page_translations", args=[page.pk]), page)
     variant, standard = linked_pages(page)
     data["leichte_sprache_page"] = _page_ref(variant, page)
     data["standard_page"] = _page_ref(standard, page)

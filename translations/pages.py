@@ -5,28 +5,21 @@ from wagtail.models import Locale, Page
 from .languages import direction, language_codes, native_name
 
 
-def live_translations(translation_keys):
-    """Live, public pages of these translation keys (one query per page type, for listings)."""
-    return (
-        Page.objects.filter(translation_key__in=translation_keys)
+def page_translations(page, request=None, include_own=False, full_url=False):
+    """One entry per content language (the page's own left out unless ``include_own``):
+    ``language_code``, ``name`` (in that language), ``url`` of the live translation or None,
+    ``dir``. German, the default, comes first."""
+    if page is None or not isinstance(page, Page):
+        return []
+    own = page.locale.language_code if page.locale_id else None
+    live = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.filter(translation_key=page.translation_key)
         .live()
         .public()
         .select_related("locale")
         .specific(defer=True)
-    )
-
-
-def page_translations(page, request=None, include_own=False, full_url=False, live_pages=None):
-    """One entry per content language (the page's own left out unless ``include_own``):
-    ``language_code``, ``name`` (in that language), ``url`` of the live translation or None,
-    ``dir``. German, the default, comes first. ``live_pages``: the page's live translations
-    when the caller loaded them already (see :func:`live_translations`)."""
-    if page is None or not isinstance(page, Page):
-        return []
-    own = page.locale.language_code if page.locale_id else None
-    if live_pages is None:
-        live_pages = live_translations([page.translation_key])
-    live = {translation.locale.language_code: translation for translation in live_pages}
+    }
     entries = []
     for code in language_codes():
         if code == own and not include_own:
