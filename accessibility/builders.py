@@ -12,6 +12,7 @@ Rules every build follows:
 """
 
 import logging
+from datetime import timedelta
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files import File
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -39,6 +41,7 @@ MAX_AUDIO_WORDS = 20_000
 MAX_PDF_WORDS = 50_000
 AUDIO_MIME = "audio/ogg"
 AUDIO_TIMEOUT = 60 * 30
+BUILD_LEASE = timedelta(seconds=AUDIO_TIMEOUT + 60)
 
 
 class BuildRefused(Exception):
@@ -52,6 +55,7 @@ class BuildResult:
     built: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     failed: dict = field(default_factory=dict)
+    busy: list = field(default_factory=list)
     retryable: bool = False
 
 
@@ -249,8 +253,12 @@ def build_page_variants(page, kinds=None, force=False):
         return result
     for kind in kinds or kinds_for(page):
         variant, _created = PageVariant.objects.get_or_create(page=page, kind=kind)
+        if not _claim(variant):
+            result.busy.append(kind)  # another worker builds it right now; the task comes back
+            continue
         kind_hash = _kind_hash(parts, kind, site, digest)
         if not force and variant.status == PageVariant.Status.CURRENT and variant.content_hash == kind_hash:
+            PageVariant.objects.filter(pk=variant.pk).update(build_started_at=None)
             result.unchanged.append(kind)
             continue
         variant.status = PageVariant.Status.BUILDING
@@ -264,6 +272,7 @@ def build_page_variants(page, kinds=None, force=False):
             _drop_file(variant)
             variant.status = PageVariant.Status.FAILED
             variant.error = str(error) or error.__class__.__name__
+            variant.build_started_at = None
             variant.save()
             result.failed[kind] = variant.error
             if not isinstance(error, BuildRefused):
@@ -272,9 +281,25 @@ def build_page_variants(page, kinds=None, force=False):
             continue
         variant.status = PageVariant.Status.CURRENT
         variant.attempts = 0
+        variant.build_started_at = None
         variant.save()
         result.built.append(kind)
     return result
+
+
+def _claim(variant):
+    """Take the variant for this build, unless another worker has held it for less than
+    :data:`BUILD_LEASE` (two publishes in quick succession on a worker with several
+    processes). A claim of a killed worker expires. Reloads the variant on success."""
+    now = timezone.now()
+    claimed = (
+        PageVariant.objects.filter(pk=variant.pk)
+        .filter(Q(build_started_at__isnull=True) | Q(build_started_at__lt=now - BUILD_LEASE))
+        .update(build_started_at=now)
+    )
+    if claimed:
+        variant.refresh_from_db()
+    return bool(claimed)
 
 
 def mark_stale(page):

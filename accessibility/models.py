@@ -113,6 +113,7 @@ class PageVariant(models.Model):
     data = models.JSONField(_("data"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    build_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

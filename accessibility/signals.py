@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +47,20 @@ def page_was_published(sender, instance, revision=None, **kwargs):
     from .tasks import build_page_variants_task
 
     page_id = instance.pk
-    mark_stale(instance)
+    try:
+        mark_stale(instance)
+    except Exception:  # noqa: BLE001 - publishing must never fail because of a variant
+        logger.exception("Could not compare the variants of page %s with its new text", page_id)
     transaction.on_commit(lambda: _enqueue(build_page_variants_task, page_id))
+
+
+def page_was_unpublished(sender, instance, **kwargs):
+    """An unpublished page's files are no longer offered (they stay until the next build)."""
+    from .models import PageVariant
+
+    PageVariant.objects.filter(page_id=instance.pk, status=PageVariant.Status.CURRENT).update(
+        status=PageVariant.Status.STALE
+    )
 
 
 def _enqueue(task, *args):
@@ -62,3 +74,4 @@ def _enqueue(task, *args):
 def connect():
     post_save.connect(revision_saved, sender=Revision, dispatch_uid="accessibility_revision_saved")
     page_published.connect(page_was_published, dispatch_uid="accessibility_page_published")
+    page_unpublished.connect(page_was_unpublished, dispatch_uid="accessibility_page_unpublished")

@@ -21,7 +21,7 @@ def page_variants(context, page):
 
 
 @register.filter
-def duration(seconds):
+def variant_duration(seconds):
     """7 min 54 s, for the player and download links."""
     if seconds in (None, ""):
         return ""
@@ -41,3 +41,22 @@ def iso_duration(seconds):
     total = int(round(float(seconds or 0)))
     minutes, secs = divmod(total, 60)
     return f"PT{minutes}M{secs}S"
+
+
+@register.simple_tag
+def highlight_findings(text, findings):
+    """The checked text with each finding's span in a <mark> (rule and message as title).
+    Overlapping spans: the earlier one wins, the list below the text has them all."""
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+
+    out, pos = [], 0
+    for f in sorted(findings or [], key=lambda f: (f["start"], -f["end"])):
+        if f["start"] < pos or f["end"] > len(text):
+            continue
+        out.append(escape(text[pos:f["start"]]))
+        out.append(format_html('<mark data-rule="{}" title="{}: {}">{}</mark>', f["rule"], f["rule"], f["message"],
+                               text[f["start"]:f["end"]]))
+        pos = f["end"]
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(str(part) for part in out))  # noqa: S308 - every part is escaped above

@@ -162,3 +162,22 @@ def test_private_pages_get_no_public_files(make_network):
     audio = variant(page, "audio")
     assert audio.status == "failed" and not audio.file and not audio.file.storage.exists(audio_file)
     assert page_variants(page)["audio"] is None and page_variants(page)["pdf_url"] is None
+
+
+def test_a_variant_another_worker_is_building_is_left_alone_until_its_claim_expires(make_network):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accessibility.builders import BUILD_LEASE
+
+    page = news(make_network("claim"))
+    PageVariant.objects.create(page=page, kind="audio", status="building", build_started_at=timezone.now())
+    result = build_page_variants(page)
+    assert result.busy == ["audio"] and result.built == ["pdf"]
+    assert variant(page, "audio").status == "building" and not variant(page, "audio").file
+
+    PageVariant.objects.filter(page=page, kind="audio").update(build_started_at=timezone.now() - BUILD_LEASE - timedelta(seconds=1))
+    result = build_page_variants(page)  # the claim of a killed worker has expired
+    assert result.built == ["audio"] and result.unchanged == ["pdf"]
+    assert variant(page, "audio").build_started_at is None

@@ -205,6 +205,9 @@ def test_editor_sees_stored_findings_and_live_check_while_typing(make_network):
     assert set(data) == {"text", "findings", "scores"}
     assert data["findings"][0]["rule"] == "konjunktiv"
 
+    status = client.get(f"/admin/accessibility/pages/{variant.pk}/").content.decode()
+    assert '<mark data-rule="passive"' in status and ">wird geprüft</mark>" in status
+
     edit = client.get(f"/admin/pages/{variant.pk}/edit/")
     assert b"accessibility/leichte_sprache_editor.js" in edit.content
 
@@ -233,3 +236,46 @@ def test_deleting_the_version_removes_the_link(make_network):
     Page.objects.get(pk=variant.pk).delete()
     assert not LeichteSpracheLink.objects.filter(page=net.news).exists()
     assert "noch keine Leichte Sprache" in render_links(net.news)
+
+
+def test_highlighted_text_escapes_what_editors_wrote():
+    from accessibility.templatetags.accessibility_tags import highlight_findings
+
+    text = "<script>x</script> Das wäre schön."
+    findings = [{"rule": "konjunktiv", "start": 23, "end": 27, "message": "Konjunktiv", "text": "wäre"}]
+    html = highlight_findings(text, findings)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark data-rule="konjunktiv" title="konjunktiv: Konjunktiv">wäre</mark>' in html
+
+
+def test_api_listing_with_versions_and_variants_needs_no_query_per_item(client, make_network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accessibility.models import PageVariant
+    from home.models import NewsPage
+
+    net = make_network("many")
+
+    def listing():
+        with CaptureQueriesContext(connection) as ctx:
+            data = client.get("/api/v3/listings/home.NewsPage/", **host(net)).json()
+        return len(ctx.captured_queries), data
+
+    def add_news(n):
+        page = net.news_index.add_child(instance=NewsPage(title=f"Meldung {n}", slug=f"meldung-{n}"))
+        publish(page)
+        make_variant(net, page)
+        PageVariant.objects.create(page=page, kind="pdf", status="current", file=f"variants/{n}.pdf")
+        return page
+
+    add_news(0)
+    listing()
+    queries, data = listing()
+    for n in range(1, 6):
+        add_news(n)
+    more_queries, more = listing()
+    assert more_queries == queries
+    with_version = [item for item in more["items"] if item["accessibility_variants"]["leichte_sprache_page"]]
+    assert len(with_version) == 6
+    assert all(item["accessibility_variants"]["pdf_url"].endswith(".pdf") for item in with_version)

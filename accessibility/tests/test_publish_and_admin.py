@@ -48,6 +48,18 @@ def test_publish_builds_after_commit_and_republishing_unchanged_text_builds_noth
     assert audio.updated_at == built_at and audio.file.name == file_name
 
 
+def test_unpublishing_stops_offering_the_files(make_network, build_on_publish, django_capture_on_commit_callbacks):
+    from accessibility.variants import page_variants
+
+    net = make_network("unpub")
+    with django_capture_on_commit_callbacks(execute=True):
+        net.news.save_revision().publish()
+    assert page_variants(net.news)["audio"] is not None
+    net.news.unpublish()
+    assert statuses(net.news) == {"audio": "stale", "pdf": "stale"}
+    assert page_variants(net.news)["audio"] is None and page_variants(net.news)["pdf_url"] is None
+
+
 def test_publishing_never_fails_because_a_build_fails(make_network, build_on_publish, settings,
                                                      django_capture_on_commit_callbacks):
     settings.ACCESSIBILITY_ESPEAK_COMMAND = "/nonexistent/espeak-ng"
