@@ -180,3 +180,13 @@ def test_editors_translate_with_wagtail_localize_in_the_admin(client, make_netwo
     translated = net.news.get_translation(arabic)
     assert translated.locale == arabic
     assert Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert editor.status_code == 200
+    assert "js-translation-editor" in editor.content.decode()  # wagtail-localize's translation editor
+
+
+def test_openapi_documents_the_new_endpoints(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    assert "/api/v3/translations/pages/{page_id}/" in paths
+    assert "/api/v3/sign-language/pages/{page_id}/" in paths
+    assert "/api/v3/sign-language/explanations/" in paths
