@@ -190,3 +190,11 @@ def test_openapi_documents_the_new_endpoints(client):
     assert "/api/v3/translations/pages/{page_id}/" in paths
     assert "/api/v3/sign-language/pages/{page_id}/" in paths
     assert "/api/v3/sign-language/explanations/" in paths
+
+
+def test_network_editors_may_edit_their_networks_translations(two_networks, translate):
+    alpha, beta = two_networks.a, two_networks.b
+    english_news = translate(alpha.news, "en")
+    assert english_news.permissions_for_user(alpha.editor).can_edit()
+    assert english_news.get_parent().get_parent().permissions_for_user(alpha.editor).can_edit()
+    assert not english_news.permissions_for_user(beta.editor).can_edit()
