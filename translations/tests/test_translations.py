@@ -198,3 +198,10 @@ def test_network_editors_may_edit_their_networks_translations(two_networks, tran
     assert english_news.permissions_for_user(alpha.editor).can_edit()
     assert english_news.get_parent().get_parent().permissions_for_user(alpha.editor).can_edit()
     assert not english_news.permissions_for_user(beta.editor).can_edit()
+
+
+def test_network_editors_may_start_a_translation(client, make_network):
+    net = make_network("mu")
+    client.force_login(net.editor)
+    response = client.get(reverse("wagtail_localize:submit_page_translation", args=[net.news.pk]))
+    assert response.status_code == 200
