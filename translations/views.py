@@ -1,9 +1,11 @@
 """The public "Ich wünsche eine Übersetzung in …" form: POST only, cookie-less forgery
 protection (:mod:`translations.security`), a rate limit per client; stores no personal data."""
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,11 +14,12 @@ from wagtail.models import Page
 from .languages import content_languages, native_name
 from .models import TranslationRequest
 from .pages import requestable_languages
-from .security import FormRejected, check_form_token, form_token, rate_limited, same_origin
+from .security import FormRejected, check_form_token, client_address, form_token, rate_limited, same_origin
 
 PURPOSE = "translation-request"
 RATE_LIMIT = 20  # requests per client ...
 RATE_WINDOW = 60 * 60  # ... per hour
+DEDUPLICATE_SECONDS = 24 * 60 * 60  # the same reader's same wish counts once a day
 
 
 def request_form_context(request, page):
@@ -31,6 +34,14 @@ def request_form_context(request, page):
         "token": form_token(PURPOSE, page.pk),
         "thanks": thanks_text(requested) if requested else "",
     }
+
+
+def first_request_of_client(request, page, language):
+    """False when this client already asked for this page in this language today, so one
+    reader pressing the button again does not count twice. The cache key is a keyed hash:
+    no address is stored."""
+    digest = salted_hmac("translation-request", f"{client_address(request)}:{page.pk}:{language}").hexdigest()
+    return cache.add(f"translation-request:{digest}", 1, DEDUPLICATE_SECONDS)
 
 
 def _message(request, page, message, status):
@@ -65,7 +76,8 @@ def request_translation(request):
     language = request.POST.get("language", "")
     if language not in {entry["language_code"] for entry in requestable_languages(page)}:
         return _message(request, page, _("Please choose one of the offered languages."), 400)
-    TranslationRequest.objects.create(page=page, site=site, language=language)
+    if first_request_of_client(request, page, language):
+        TranslationRequest.objects.create(page=page, site=site, language=language)
     target = page.get_url(request) or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"

@@ -146,7 +146,19 @@ def test_translation_request_needs_post_and_is_rate_limited(client, make_network
     for _ in range(views.RATE_LIMIT):
         assert ask(client, net, net.news, "ru").status_code == 302
     assert ask(client, net, net.news, "ru").status_code == 429
-    assert TranslationRequest.objects.count() == views.RATE_LIMIT
+    assert TranslationRequest.objects.count() == 1  # the same reader's same wish counts once
+
+
+def test_each_reader_counts_once_per_page_and_language(client, make_network):
+    net = make_network("eta")
+    for address in ["192.0.2.1", "192.0.2.1", "192.0.2.2"]:
+        client.post(
+            reverse("translation_request"),
+            {"page": net.news.pk, "language": "tr", "token": form_token(views.PURPOSE, net.news.pk)},
+            HTTP_HOST=net.site.hostname, HTTP_ORIGIN=f"http://{net.site.hostname}", REMOTE_ADDR=address,
+        )
+    ask(client, net, net.news, "ar")
+    assert sorted(TranslationRequest.objects.values_list("language", flat=True)) == ["ar", "tr", "tr"]
 
 
 def test_admin_report_shows_the_most_requested_translations_per_network(client, two_networks):
