@@ -5,6 +5,7 @@
   DGS video, or None when it has none.
 - ``{% bitv_explanation_topics page as topics %}``: the BITV §4 explanations of the page's
   network; ``{% include "signlanguage/includes/bitv_explanations.html" %}`` renders them.
+- ``{% accessibility_statement_url page as url %}``: the network's accessibility statement.
 - ``{% dgs_symbol %}``: our inline DGS mark (SVG, no third-party asset).
 - ``{{ seconds|duration }}``, ``{{ bytes|filesize_de }}``: "1:05 min", "2,4 MB".
 """
@@ -15,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from wagtail.models import Page
 
-from ..models import BITVExplanation, SignLanguageVideo
+from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo
 
 register = template.Library()
 
@@ -48,6 +49,18 @@ def bitv_explanation_topics(page):
         return explanation.topics()
     except (ValidationError, OSError):
         return []
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context, page):
+    """URL of the live accessibility statement of the page's network, or ''."""
+    site = page.get_site() if isinstance(page, Page) else None
+    if site is None:
+        return ""
+    statement = (
+        AccessibilityStatementPage.objects.live().public().child_of(site.root_page).only("pk", "url_path").first()
+    )
+    return statement.get_url(context.get("request")) if statement else ""
 
 
 @register.simple_tag
