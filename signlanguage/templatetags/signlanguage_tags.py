@@ -14,7 +14,7 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo
 
@@ -38,10 +38,21 @@ def sign_language_video(page):
     return video_for_page(page)
 
 
-@register.simple_tag
-def bitv_explanation_topics(page):
+def _site(page, request=None):
+    """The page's network; the request's site (cached on the request) when it serves the page."""
+    if not isinstance(page, Page):
+        return None
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None and page.path.startswith(site.root_page.path):
+            return site
+    return page.get_site()
+
+
+@register.simple_tag(takes_context=True)
+def bitv_explanation_topics(context, page):
     """The four BITV §4 explanations of the page's network, or [] when it has none."""
-    site = page.get_site() if isinstance(page, Page) else None
+    site = _site(page, context.get("request"))
     explanation = BITVExplanation.objects.filter(site=site).first() if site else None
     if explanation is None:
         return []
@@ -54,7 +65,7 @@ def bitv_explanation_topics(page):
 @register.simple_tag(takes_context=True)
 def accessibility_statement_url(context, page):
     """URL of the live accessibility statement of the page's network, or ''."""
-    site = page.get_site() if isinstance(page, Page) else None
+    site = _site(page, context.get("request"))
     if site is None:
         return ""
     statement = (
