@@ -83,7 +83,7 @@ def check_media(media):
     if not media or not media.file:
         raise ValidationError(_("Please choose a video."))
     if media.type != "video":
-        raise ValidationError(_("“%(title)s” is an audio file, not a video.") % {"title": media.title})
+        raise ValidationError(_("“%(title)s” was not uploaded as a video. Please upload it as a video.") % {"title": media.title})
     existing = VideoCheck.objects.filter(media=media, file_name=media.file.name).first() if media.pk else None
     if existing:
         return existing
