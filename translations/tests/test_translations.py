@@ -217,3 +217,15 @@ def test_network_editors_may_start_a_translation(client, make_network):
     client.force_login(net.editor)
     response = client.get(reverse("wagtail_localize:submit_page_translation", args=[net.news.pk]))
     assert response.status_code == 200
+
+
+def test_headless_front_ends_send_translation_requests_through_the_api(client, make_network):
+    net = make_network("lambda")
+    url = "/api/v3/translations/requests/"
+    created = client.post(url, {"page": net.news.pk, "language": "fa"}, content_type="application/json")
+    assert created.status_code == 201 and created.json() == {"page": net.news.pk, "language": "fa", "counted": True}
+    again = client.post(url, {"page": net.news.pk, "language": "fa"}, content_type="application/json")
+    assert again.json()["counted"] is False
+    refused = client.post(url, {"page": net.news.pk, "language": "de"}, content_type="application/json")
+    assert refused.status_code == 400 and "choose one of en, tr, ar, uk, ru, fa" in refused.json()["detail"]
+    assert list(TranslationRequest.objects.values_list("language", flat=True)) == ["fa"]
