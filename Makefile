@@ -8,17 +8,18 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test install system-packages bench-api check-deploy clean
+.PHONY: run test install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
 
 system-packages:
 	./scripts/install-system-packages.sh
@@ -32,10 +33,20 @@ run: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench-api: install
 	$(BIN)/python bench/api_bench.py
+
+bench-send: install
+	$(BIN)/python bench/send_bench.py
+bench-variants: install
+	$(BIN)/python bench/variants_bench.py
+bench-pages: install
+	$(BIN)/python bench/pages_bench.py
+
+bench-search: install
+	$(BIN)/python bench/search_bench.py
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

@@ -4,6 +4,8 @@ and its own snippets, and nothing of the other networks on the same installation
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from participation.permissions import grant_editor_permissions as grant_form_and_report_permissions
+
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 SNIPPET_MODELS = ("contact", "organisation", "funder")
 # Media permissions a group gets on its own network's collection (and nowhere else).
@@ -14,6 +16,11 @@ COLLECTION_PERMISSIONS = {
 }
 # Model permissions of other apps' site-scoped models (their policies narrow them to the site).
 OTHER_APP_PERMISSIONS = {
+    "newsletter": tuple(
+        f"{action}_{model}"
+        for model in ("newsletterissue", "subscriber")
+        for action in ("add", "change", "delete", "view", "publish")
+    ),
     "signlanguage": (
         "add_signlanguagevideo", "change_signlanguagevideo", "delete_signlanguagevideo", "view_signlanguagevideo",
         "add_bitvexplanation", "change_bitvexplanation", "view_bitvexplanation",
@@ -61,4 +68,5 @@ def ensure_editor_group(site, name=None, collection=None):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
+    grant_form_and_report_permissions(group)
     return group

@@ -1,0 +1,158 @@
+"""Template tags of the public site: calendar and news listings, breadcrumbs, footer, links."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Site
+
+from home.models import NewsPage
+
+from ..calendar import calendar_context
+from ..feeds import action_field_of
+
+register = template.Library()
+
+NEWS_PER_PAGE = 10
+
+
+@register.filter
+def pk_list(pages):
+    return [p.pk for p in pages]
+
+
+@register.filter
+def duration(seconds):
+    """Seconds as "3:05 Min." (German style)."""
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError):
+        return ""
+    minutes, rest = divmod(seconds, 60)
+    return _("%(minutes)d:%(seconds)02d min") % {"minutes": minutes, "seconds": rest}
+
+
+@register.simple_tag(takes_context=True)
+def network(context, page):
+    """What the frame of every page needs, computed once per request: the network's site and
+    start page, the menu, the current page's ancestors, the first contact, the footer pages."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None and hasattr(page, "get_site"):
+        site = page.get_site()
+    if site is None:
+        return {}
+    root = site.root_page.specific
+    contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
+    children = list(site.root_page.get_children().live().public())
+    standard_type = ContentType.objects.get_for_model(_standard_page_types()[0]).pk
+    marked = [child for child in children if child.show_in_menus]
+    menu = marked or [child for child in children if child.content_type_id != standard_type]
+    ancestors = set(page.get_ancestors().values_list("pk", flat=True)) if hasattr(page, "get_ancestors") else set()
+    return {
+        "site": site,
+        "root": root,
+        "name": site.site_name or root.title,
+        "menu": [(item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else "")) for item in menu],
+        "contact": contacts[0] if contacts else None,
+        "email": next((c.email for c in contacts if c.email), ""),
+        "footer_pages": [c for c in children if c.content_type_id == standard_type and not c.show_in_menus][:8],
+    }
+
+
+@register.simple_tag
+def main_menu(site_root):
+    """The pages for the main navigation: those marked "show in menus"; when a network marked
+    none, its sections (every child of the start page except plain pages, which the footer
+    lists)."""
+    if not site_root:
+        return []
+    children = site_root.get_children().live().public()
+    marked = list(children.in_menu())
+    if marked:
+        return marked
+    return list(children.not_type(*_standard_page_types()))
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    if not hasattr(page, "get_site") or getattr(page, "depth", 0) <= 2:
+        return {"crumbs": []}
+    site = page.get_site()
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth) if site else []
+    return {"crumbs": list(ancestors), "page": page}
+
+
+def _standard_page_types():
+    from home.models import StandardPage
+
+    return (StandardPage,)
+
+
+@register.simple_tag(takes_context=True)
+def event_calendar(context, page):
+    return calendar_context(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def news_listing(context, page):
+    """The news below ``page``, newest first, 10 per page, optionally of one action field."""
+    request = context["request"]
+    news = (
+        NewsPage.objects.child_of(page)
+        .live()
+        .public()
+        .order_by("-date", "-pk")
+        .prefetch_related("action_fields")
+    )
+    site = page.get_site()
+    slug = request.GET.get("handlungsfeld", "")[:100]
+    field = None
+    if slug:
+        try:
+            field = action_field_of(site, slug)
+        except Exception:  # an unknown field shows everything and says so
+            field = None
+        news = news.filter(action_fields=field) if field else news
+    from ..calendar import site_action_fields
+
+    paginator = Paginator(news, NEWS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("seite"))
+    return {
+        "items": page_obj,
+        "paginator": paginator,
+        "action_field": field,
+        "unknown_field": bool(slug and field is None),
+        "action_fields": site_action_fields(page),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with some parameters replaced (None/"" removes them)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def osm_url(contact):
+    """A plain link to OpenStreetMap's search for the address (no tiles, no scripts here)."""
+    address = ", ".join(contact.address_lines) if hasattr(contact, "address_lines") else str(contact)
+    if not address:
+        return ""
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
+
+
+@register.filter
+def event_address(event):
+    parts = [event.street, f"{event.postal_code} {event.city}".strip()]
+    return ", ".join(part for part in parts if part)
