@@ -19,6 +19,7 @@ from .security import FormRejected, check_form_token, client_address, form_token
 PURPOSE = "translation-request"
 RATE_LIMIT = 20  # requests per client ...
 RATE_WINDOW = 60 * 60  # ... per hour
+TOKEN_PERIOD = 60 * 60  # one token per page and hour: identical pages stay identical
 DEDUPLICATE_SECONDS = 24 * 60 * 60  # the same reader's same wish counts once a day
 
 
@@ -31,7 +32,7 @@ def request_form_context(request, page):
     return {
         "page": page,
         "languages": requestable_languages(page),
-        "token": form_token(PURPOSE, page.pk),
+        "token": form_token(PURPOSE, page.pk, granularity=TOKEN_PERIOD),
         "thanks": thanks_text(requested) if requested else "",
     }
 
@@ -68,7 +69,7 @@ def request_translation(request):
         if not same_origin(request):
             raise FormRejected(_("The request could not be sent from here. Please use the form on our website."))
         check_form_token(
-            request.POST.get("token"), PURPOSE, page.pk,
+            request.POST.get("token"), PURPOSE, page.pk, max_age=24 * 60 * 60 + TOKEN_PERIOD,
             expired_message=_("The form has expired. Please reload the page and choose again."),
         )
     except FormRejected as rejected:
