@@ -102,10 +102,8 @@ def revision_for_preview_token(token):
 
 def prefetch_accessibility_variants(pages):
     from accessibility.variants import prefetch
-    from signlanguage.templatetags.signlanguage_tags import prefetch_sign_language_videos
-    from translations.pages import prefetch_translations
 
-    return prefetch_translations(prefetch_sign_language_videos(prefetch(pages)))
+    return prefetch(pages)
 
 
 def _page_detail_schema():

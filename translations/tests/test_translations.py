@@ -230,38 +230,3 @@ def test_headless_front_ends_send_translation_requests_through_the_api(client, m
     assert refused.status_code == 400 and "choose one of en, tr, ar, uk, ru, fa" in refused.json()["detail"]
     assert list(TranslationRequest.objects.values_list("language", flat=True)) == ["fa"]
 
-
-def test_api_listing_with_videos_and_translations_costs_the_same_per_page_count(client, make_network, translate):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from home.models import NewsPage
-    from signlanguage.demo import ensure_demo_video
-    from signlanguage.models import SignLanguageVideo
-
-    net = make_network("zeta")
-    video = ensure_demo_video(net.site)
-
-    def add_news(n):
-        page = net.news_index.add_child(instance=NewsPage(title=f"Meldung {n}", slug=f"m{n}"))
-        page.save_revision().publish()
-        SignLanguageVideo.objects.create(page=page, video=video)
-        translate(page, "en")
-
-    def queries():
-        with CaptureQueriesContext(connection) as ctx:
-            data = client.get("/api/v3/listings/home.NewsPage/", HTTP_HOST=net.site.hostname).json()
-        return len(ctx.captured_queries), data
-
-    add_news(0)
-    queries()  # warm caches
-    with_two, _ = queries()
-    for n in range(1, 5):
-        add_news(n)
-    with_six, data = queries()
-    assert with_six == with_two
-    variants = [item["accessibility_variants"] for item in data["items"] if item["title"].startswith("Meldung")]
-    german = [v for v in variants if v["sign_language"]]  # the English copies have no DGS video
-    assert len(variants) == 10 and len(german) == 5
-    assert all(v["sign_language"]["width"] == 640 for v in german)
-    assert all(any(t["language_code"] == "en" and t["url"] for t in v["translations"]) for v in german)
