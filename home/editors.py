@@ -26,6 +26,7 @@ OTHER_APP_PERMISSIONS = {
         "add_bitvexplanation", "change_bitvexplanation", "view_bitvexplanation",
         "view_accessibilityfeedback", "delete_accessibilityfeedback",
     ),
+    "wagtail_localize": ("submit_translation",),  # "Translate" action of wagtail-localize
 }
 
 

@@ -83,10 +83,14 @@ def check_media(media):
     if not media or not media.file:
         raise ValidationError(_("Please choose a video."))
     if media.type != "video":
-        raise ValidationError(_("“%(title)s” is an audio file, not a video.") % {"title": media.title})
-    existing = VideoCheck.objects.filter(media=media, file_name=media.file.name).first() if media.pk else None
-    if existing:
-        return existing
+        raise ValidationError(_("“%(title)s” was not uploaded as a video. Please upload it as a video.") % {"title": media.title})
+    if media.pk:
+        try:
+            existing = media.video_check  # no query when loaded with select_related
+        except VideoCheck.DoesNotExist:
+            existing = None
+        if existing is not None and existing.file_name == media.file.name:
+            return existing
     with local_path(media.file) as path:
         info = check_video(path)
     if not media.pk:
@@ -102,6 +106,7 @@ def check_media(media):
             "size_bytes": info.size_bytes,
         },
     )
+    type(media).video_check.related.set_cached_value(media, check)  # a later read needs no query
     if (media.width, media.height, media.duration) != (info.width, info.height, info.duration_seconds):
         type(media).objects.filter(pk=media.pk).update(
             width=info.width, height=info.height, duration=info.duration_seconds

@@ -1,9 +1,17 @@
-"""``GET /api/v3/translations/pages/{id}/``: the translations of a page (locale, name, URL or
-null, direction), so a headless front end can offer a language switch and the request form."""
+"""Translations in the API, for headless front ends:
+
+- ``GET /api/v3/translations/pages/{id}/``: the translations of a page (locale, name, URL or
+  null, direction), so a front end can offer a language switch and the request form.
+- ``POST /api/v3/translations/requests/`` ``{"page": id, "language": "ar"}``: a reader's wish
+  for a translation, counted like the form on our own pages (rate limit per client, the same
+  wish once a day, no personal data). Browsers may call it only from the front ends allowed by
+  ``CORS_ALLOWED_ORIGINS`` (a JSON POST needs a CORS preflight).
+"""
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Page
 
@@ -48,3 +56,42 @@ def page_translation_list(request: HttpRequest, page_id: int):
         "dir": direction(page.locale.language_code),
         "translations": [{**entry, "page_id": ids.get(entry["language_code"])} for entry in entries],
     }
+
+
+class TranslationRequestIn(Schema):
+    page: int
+    language: str
+
+
+class TranslationRequestOut(Schema):
+    page: int
+    language: str
+    counted: bool
+
+
+@translations_router.post(
+    "/requests/",
+    response={201: TranslationRequestOut},
+    url_name="translation_request_create",
+    operation_id="translation_request_create",
+    summary="A reader asks for a translation of a page",
+)
+def create_translation_request(request: HttpRequest, payload: TranslationRequestIn):
+    from .models import TranslationRequest
+    from .pages import requestable_languages
+    from .security import rate_limited
+    from .views import PURPOSE, RATE_LIMIT, RATE_WINDOW, first_request_of_client
+
+    page = get_object_or_404(Page.objects.live().public(), pk=payload.page)
+    site = page.get_site()
+    if site is None:
+        raise HttpError(404, "This page belongs to no network.")
+    if rate_limited(PURPOSE, request, RATE_LIMIT, RATE_WINDOW):
+        raise HttpError(429, "Too many translation requests from this client; try again later.")
+    offered = [entry["language_code"] for entry in requestable_languages(page)]
+    if payload.language not in offered:
+        raise HttpError(400, f"language: choose one of {', '.join(offered) or 'none (all translated)'}")
+    counted = first_request_of_client(request, page, payload.language)
+    if counted:
+        TranslationRequest.objects.create(page=page, site=site, language=payload.language)
+    return 201, {"page": page.pk, "language": payload.language, "counted": counted}

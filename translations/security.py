@@ -19,10 +19,20 @@ class FormRejected(Exception):
     """The submission is refused; ``str(error)`` is the message for the reader."""
 
 
-def form_token(purpose, object_id, issued_at=None):
-    """A signed token for a form about ``object_id``; ``issued_at`` defaults to now."""
+def _signer(purpose):
+    # A plain Signer: the token carries its own time ("t"), so pages rendered within the same
+    # period get the same token (no per-second timestamp like signing.dumps adds).
+    return signing.Signer(salt=f"miteinander.form.{purpose}")
+
+
+def form_token(purpose, object_id, issued_at=None, granularity=None):
+    """A signed token for a form about ``object_id``; ``issued_at`` defaults to now.
+    ``granularity`` (seconds) rounds the time down, so a page rendered twice in that period
+    carries the same token (caches and response comparisons stay stable)."""
     issued = time.time() if issued_at is None else issued_at
-    return signing.dumps({"p": purpose, "id": object_id, "t": issued}, salt=f"miteinander.form.{purpose}")
+    if granularity:
+        issued = int(issued // granularity * granularity)
+    return _signer(purpose).sign_object({"p": purpose, "id": object_id, "t": issued})
 
 
 def check_form_token(token, purpose, object_id, *, min_age=0.0, max_age=24 * 3600, now=None,
@@ -30,7 +40,7 @@ def check_form_token(token, purpose, object_id, *, min_age=0.0, max_age=24 * 360
     """Validate a token from :func:`form_token`; raise FormRejected with a reader's message."""
     now = now or time.time()
     try:
-        data = signing.loads(token or "", salt=f"miteinander.form.{purpose}")
+        data = _signer(purpose).unsign_object(token or "")
         issued = float(data["t"])
         if data.get("p") != purpose or data.get("id") != object_id:
             raise ValueError

@@ -1,9 +1,11 @@
 """The public "Ich wünsche eine Übersetzung in …" form: POST only, cookie-less forgery
 protection (:mod:`translations.security`), a rate limit per client; stores no personal data."""
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,11 +14,13 @@ from wagtail.models import Page
 from .languages import content_languages, native_name
 from .models import TranslationRequest
 from .pages import requestable_languages
-from .security import FormRejected, check_form_token, form_token, rate_limited, same_origin
+from .security import FormRejected, check_form_token, client_address, form_token, rate_limited, same_origin
 
 PURPOSE = "translation-request"
 RATE_LIMIT = 20  # requests per client ...
 RATE_WINDOW = 60 * 60  # ... per hour
+TOKEN_PERIOD = 60 * 60  # one token per page and hour: identical pages stay identical
+DEDUPLICATE_SECONDS = 24 * 60 * 60  # the same reader's same wish counts once a day
 
 
 def request_form_context(request, page):
@@ -28,9 +32,17 @@ def request_form_context(request, page):
     return {
         "page": page,
         "languages": requestable_languages(page),
-        "token": form_token(PURPOSE, page.pk),
+        "token": form_token(PURPOSE, page.pk, granularity=TOKEN_PERIOD),
         "thanks": thanks_text(requested) if requested else "",
     }
+
+
+def first_request_of_client(request, page, language):
+    """False when this client already asked for this page in this language today, so one
+    reader pressing the button again does not count twice. The cache key is a keyed hash:
+    no address is stored."""
+    digest = salted_hmac("translation-request", f"{client_address(request)}:{page.pk}:{language}").hexdigest()
+    return cache.add(f"translation-request:{digest}", 1, DEDUPLICATE_SECONDS)
 
 
 def _message(request, page, message, status):
@@ -57,7 +69,7 @@ def request_translation(request):
         if not same_origin(request):
             raise FormRejected(_("The request could not be sent from here. Please use the form on our website."))
         check_form_token(
-            request.POST.get("token"), PURPOSE, page.pk,
+            request.POST.get("token"), PURPOSE, page.pk, max_age=24 * 60 * 60 + TOKEN_PERIOD,
             expired_message=_("The form has expired. Please reload the page and choose again."),
         )
     except FormRejected as rejected:
@@ -65,7 +77,8 @@ def request_translation(request):
     language = request.POST.get("language", "")
     if language not in {entry["language_code"] for entry in requestable_languages(page)}:
         return _message(request, page, _("Please choose one of the offered languages."), 400)
-    TranslationRequest.objects.create(page=page, site=site, language=language)
+    if first_request_of_client(request, page, language):
+        TranslationRequest.objects.create(page=page, site=site, language=language)
     target = page.get_url(request) or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"

@@ -5,6 +5,7 @@
   DGS video, or None when it has none.
 - ``{% bitv_explanation_topics page as topics %}``: the BITV §4 explanations of the page's
   network; ``{% include "signlanguage/includes/bitv_explanations.html" %}`` renders them.
+- ``{% accessibility_statement_url page as url %}``: the network's accessibility statement.
 - ``{% dgs_symbol %}``: our inline DGS mark (SVG, no third-party asset).
 - ``{{ seconds|duration }}``, ``{{ bytes|filesize_de }}``: "1:05 min", "2,4 MB".
 """
@@ -13,17 +14,37 @@ from django import template
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from ..models import BITVExplanation, SignLanguageVideo
+from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo
 
 register = template.Library()
+
+
+CACHE_ATTR = "_sign_language_prefetched"
+
+
+def prefetch_sign_language_videos(pages):
+    """Load the videos (with their checks) of many pages in one query (API listings)."""
+    pages = list(pages)
+    videos = {
+        video.page_id: video
+        for video in SignLanguageVideo.objects.filter(page_id__in=[page.pk for page in pages]).select_related(
+            "video", "video__video_check", "poster"
+        )
+    }
+    for page in pages:
+        setattr(page, CACHE_ATTR, videos.get(page.pk))
+    return pages
 
 
 def video_for_page(page):
     if not isinstance(page, Page) or not page.pk:
         return None
-    video = SignLanguageVideo.objects.filter(page_id=page.pk).select_related("video", "poster").first()
+    if hasattr(page, CACHE_ATTR):
+        video = getattr(page, CACHE_ATTR)
+    else:
+        video = SignLanguageVideo.objects.filter(page_id=page.pk).select_related("video", "video__video_check", "poster").first()
     if video is None:
         return None
     try:
@@ -37,10 +58,21 @@ def sign_language_video(page):
     return video_for_page(page)
 
 
-@register.simple_tag
-def bitv_explanation_topics(page):
+def _site(page, request=None):
+    """The page's network; the request's site (cached on the request) when it serves the page."""
+    if not isinstance(page, Page):
+        return None
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None and page.path.startswith(site.root_page.path):
+            return site
+    return page.get_site()
+
+
+@register.simple_tag(takes_context=True)
+def bitv_explanation_topics(context, page):
     """The four BITV §4 explanations of the page's network, or [] when it has none."""
-    site = page.get_site() if isinstance(page, Page) else None
+    site = _site(page, context.get("request"))
     explanation = BITVExplanation.objects.filter(site=site).first() if site else None
     if explanation is None:
         return []
@@ -48,6 +80,18 @@ def bitv_explanation_topics(page):
         return explanation.topics()
     except (ValidationError, OSError):
         return []
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context, page):
+    """URL of the live accessibility statement of the page's network, or ''."""
+    site = _site(page, context.get("request"))
+    if site is None:
+        return ""
+    statement = (
+        AccessibilityStatementPage.objects.live().public().child_of(site.root_page).only("pk", "url_path").first()
+    )
+    return statement.get_url(context.get("request")) if statement else ""
 
 
 @register.simple_tag

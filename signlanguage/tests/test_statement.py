@@ -52,6 +52,17 @@ def test_start_page_carries_the_four_explanations_in_leichte_sprache_and_dgs(cli
     assert html.count('class="dgs-symbol"') >= 4
 
 
+def test_every_page_links_to_the_networks_statement(client, network, two_networks):
+    statement_url = network.statement.relative_url(network.site)
+    for page in (network.home, network.news, network.field):
+        html = client.get(page.relative_url(network.site), HTTP_HOST=network.site.hostname).content.decode()
+        assert f'<a href="{statement_url}">Erklärung zur Barrierefreiheit</a>' in html
+    home = client.get("/", HTTP_HOST=network.site.hostname).content.decode()
+    assert f'<a href="{statement_url}">Zur Erklärung zur Barriere·freiheit</a>' in home
+    other = client.get("/", HTTP_HOST=two_networks.a.site.hostname).content.decode()
+    assert "Erklärung zur Barrierefreiheit" not in other  # a network without a statement links none
+
+
 def test_api_gives_the_explanations_of_a_network(client, network):
     data = client.get("/api/v3/sign-language/explanations/", {"site": network.site.hostname}).json()
     assert [item["key"] for item in data["explanations"]] == ["contents", "navigation", "statement", "more"]

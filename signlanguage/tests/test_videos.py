@@ -179,3 +179,15 @@ def test_page_editor_links_to_the_pages_sign_language_video(admin_client, page_w
 @pytest.mark.parametrize("model", ["bitvexplanation", "accessibilityfeedback", "signlanguagevideo"])
 def test_accessibility_admin_lists_open(admin_client, page_with_video, model):
     assert admin_client.get(reverse(f"wagtailsnippets_signlanguage_{model}:list")).status_code == 200
+
+
+def test_an_audio_file_cannot_be_a_sign_language_video(make_network, media_from, videos):
+    net = make_network("epsilon")
+    media = media_from(videos["good"], "Hörbeitrag")
+    media.type = "audio"
+    media.save()
+    with pytest.raises(ValidationError) as refused:
+        SignLanguageVideo(page=net.news, video=media).full_clean()
+    assert refused.value.message_dict["video"] == [
+        "„Hörbeitrag“ wurde nicht als Video hochgeladen. Bitte laden Sie es als Video hoch."
+    ]

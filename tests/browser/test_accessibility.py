@@ -8,6 +8,7 @@ from tests.browser.conftest import format_violations
 PAGE_TYPES = [
     "homepage", "standardpage", "actionfieldpage", "roundtablepage", "meetingpage", "processpage",
     "newsindexpage", "newspage", "eventindexpage", "eventpage", "projectindexpage", "projectpage",
+    "accessibilitystatementpage", "participationformpage",
 ]
 
 

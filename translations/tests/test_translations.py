@@ -146,7 +146,19 @@ def test_translation_request_needs_post_and_is_rate_limited(client, make_network
     for _ in range(views.RATE_LIMIT):
         assert ask(client, net, net.news, "ru").status_code == 302
     assert ask(client, net, net.news, "ru").status_code == 429
-    assert TranslationRequest.objects.count() == views.RATE_LIMIT
+    assert TranslationRequest.objects.count() == 1  # the same reader's same wish counts once
+
+
+def test_each_reader_counts_once_per_page_and_language(client, make_network):
+    net = make_network("eta")
+    for address in ["192.0.2.1", "192.0.2.1", "192.0.2.2"]:
+        client.post(
+            reverse("translation_request"),
+            {"page": net.news.pk, "language": "tr", "token": form_token(views.PURPOSE, net.news.pk)},
+            HTTP_HOST=net.site.hostname, HTTP_ORIGIN=f"http://{net.site.hostname}", REMOTE_ADDR=address,
+        )
+    ask(client, net, net.news, "ar")
+    assert sorted(TranslationRequest.objects.values_list("language", flat=True)) == ["ar", "tr", "tr"]
 
 
 def test_admin_report_shows_the_most_requested_translations_per_network(client, two_networks):
@@ -180,3 +192,41 @@ def test_editors_translate_with_wagtail_localize_in_the_admin(client, make_netwo
     translated = net.news.get_translation(arabic)
     assert translated.locale == arabic
     assert Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert editor.status_code == 200
+    assert "js-translation-editor" in editor.content.decode()  # wagtail-localize's translation editor
+
+
+def test_openapi_documents_the_new_endpoints(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    assert "/api/v3/translations/pages/{page_id}/" in paths
+    assert "/api/v3/sign-language/pages/{page_id}/" in paths
+    assert "/api/v3/sign-language/explanations/" in paths
+
+
+def test_network_editors_may_edit_their_networks_translations(two_networks, translate):
+    alpha, beta = two_networks.a, two_networks.b
+    english_news = translate(alpha.news, "en")
+    assert english_news.permissions_for_user(alpha.editor).can_edit()
+    assert english_news.get_parent().get_parent().permissions_for_user(alpha.editor).can_edit()
+    assert not english_news.permissions_for_user(beta.editor).can_edit()
+
+
+def test_network_editors_may_start_a_translation(client, make_network):
+    net = make_network("mu")
+    client.force_login(net.editor)
+    response = client.get(reverse("wagtail_localize:submit_page_translation", args=[net.news.pk]))
+    assert response.status_code == 200
+
+
+def test_headless_front_ends_send_translation_requests_through_the_api(client, make_network):
+    net = make_network("lambda")
+    url = "/api/v3/translations/requests/"
+    created = client.post(url, {"page": net.news.pk, "language": "fa"}, content_type="application/json")
+    assert created.status_code == 201 and created.json() == {"page": net.news.pk, "language": "fa", "counted": True}
+    again = client.post(url, {"page": net.news.pk, "language": "fa"}, content_type="application/json")
+    assert again.json()["counted"] is False
+    refused = client.post(url, {"page": net.news.pk, "language": "de"}, content_type="application/json")
+    assert refused.status_code == 400 and "choose one of en, tr, ar, uk, ru, fa" in refused.json()["detail"]
+    assert list(TranslationRequest.objects.values_list("language", flat=True)) == ["fa"]
+
