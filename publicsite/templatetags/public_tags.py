@@ -95,7 +95,7 @@ def _standard_page_types():
 @register.simple_tag
 def translation_request_url(page, email):
     """A mailto link to the network's contact asking for this page in another language."""
-    if not email or not hasattr(page, "title"):
+    if not email or not hasattr(page, "full_url"):
         return ""
     subject = _("Translation request: %(title)s") % {"title": page.title}
     body = _("Please translate this page into (language): %(url)s") % {"url": page.full_url or page.url}

@@ -119,3 +119,33 @@ def test_no_requests_to_other_hosts_and_no_console_errors(demo_server, page):
         page.goto(demo_server.url(network, "/"))
     assert foreign == [] and errors == []
     assert page.context.cookies() == []
+
+
+def test_pages_fit_a_320_pixel_wide_phone_without_sideways_scrolling(demo_server, page):
+    from tests.browser.test_accessibility import one_page_per_type
+    from wagtail.models import Site
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    site = Site.objects.get(hostname=demo_server.hosts["hameln"])
+    too_wide = {}
+    for kind, target in one_page_per_type(site).items():
+        for suffix in ("", "?ansicht=month") if kind == "eventindexpage" else ("",):
+            page.goto(demo_server.page_url(target) + suffix)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[kind + suffix] = width
+    assert too_wide == {}
+    # At the largest font size the start page still fits.
+    page.goto(demo_server.url("hameln", "/"))
+    page.get_by_role("button", name="größte").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_page_not_found_is_a_proper_accessible_page(demo_server, page, axe_audit):
+    from tests.browser.conftest import format_violations
+
+    response = page.goto(demo_server.url("herne", "/gibt-es-nicht/"))
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
+    violations = axe_audit(page)
+    assert violations == [], format_violations(violations)
