@@ -149,3 +149,11 @@ def test_page_not_found_is_a_proper_accessible_page(demo_server, page, axe_audit
     expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
     violations = axe_audit(page)
     assert violations == [], format_violations(violations)
+
+
+def test_wagtail_admin_login_still_works_under_its_content_security_policy(demo_server, page):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(demo_server.url("altona", "/admin/login/"))
+    expect(page.locator("form input[name=username]")).to_be_visible()
+    assert not [error for error in errors if "Content Security Policy" in error]
