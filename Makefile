@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test install system-packages bench-api bench-pages check-deploy clean
+.PHONY: run test install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,15 @@ test: install
 bench-api: install
 	$(BIN)/python bench/api_bench.py
 
+bench-send: install
+	$(BIN)/python bench/send_bench.py
+bench-variants: install
+	$(BIN)/python bench/variants_bench.py
 bench-pages: install
 	$(BIN)/python bench/pages_bench.py
+
+bench-search: install
+	$(BIN)/python bench/search_bench.py
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

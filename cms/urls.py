@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
@@ -17,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v3/", api.urls),
+    path("newsletter/", include("newsletter.urls")),
+    path("anymail/", include("anymail.urls")),
+    path("suche/", include("search.urls")),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
 ]
 
@@ -27,5 +31,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Public forms of the accessibility statement and the translation request (unprefixed).
+urlpatterns += [path("", include("signlanguage.urls")), path("", include("translations.urls"))]
 urlpatterns += [path("feeds/", include("publicsite.urls"))]
-urlpatterns += [path("", include(wagtail_urls))]
+# German pages keep their unprefixed URLs; translations live under /en/, /ar/ …
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -100,6 +100,12 @@ def revision_for_preview_token(token):
     )
 
 
+def prefetch_accessibility_variants(pages):
+    from accessibility.variants import prefetch
+
+    return prefetch(pages)
+
+
 def _page_detail_schema():
     from wagtail.api.v3.routers.pages import PageDetailSchema
 
@@ -136,7 +142,7 @@ class PageListPagination(WagtailLimitOffsetPagination):
         for page in pages:
             if page.path[: -Page.steplen] in parents:
                 page._cached_parent_obj = parents[page.path[: -Page.steplen]]
-        result["items"] = pages
+        result["items"] = prefetch_accessibility_variants(pages)
         return result
 
 

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "home",
     "search",
     "newsletter",
+    "accessibility",
+    "participation",
+    "report",
     "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -215,3 +218,66 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
+
+# Newsletter (newsletter/): sending engine, double opt-in, digests, provider webhooks.
+INSTALLED_APPS += ["anymail"]
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+NEWSLETTER_SMTP_HOST = os.environ.get("NEWSLETTER_SMTP_HOST", "")  # default: EMAIL_HOST
+NEWSLETTER_SMTP_PORT = os.environ.get("NEWSLETTER_SMTP_PORT", "")  # default: EMAIL_PORT
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "500"))
+NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+NEWSLETTER_MAX_ATTEMPTS = 6
+NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
+NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
+NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
+NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
+CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
+    "task": "newsletter.resume_sends",
+    "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
+}
+CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
+# Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
+# report in a Celery task when a page is published.
+ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
+ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
+ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
+# Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
+# statement (app ``signlanguage``) and content translations (app ``translations``).
+# wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
+INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]  # noqa: F405
+# German stays the default and unprefixed; the others get /en/, /tr/, /ar/, /uk/, /ru/, /fa/.
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("ar", _("Arabic")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("fa", _("Persian")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every uploaded video is checked against BITV 2.0 Anlage 2 (ffprobe) before it is stored.
+WAGTAILMEDIA = {"MEDIA_FORM_BASE": "signlanguage.media_forms.CheckedMediaForm"}
+SIGN_LANGUAGE_MIN_WIDTH = 320
+SIGN_LANGUAGE_MIN_HEIGHT = 240
+SIGN_LANGUAGE_MIN_FPS = 25
+# Search: German stemming and stop words on PostgreSQL ("Sprachkurse" finds "Sprachkurs").
+# After changing it, rebuild the index: ``manage.py update_index``.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+
+# Forms (participation/): spam protection. Behind a reverse proxy name the header that carries
+# the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
+PARTICIPATION_CLIENT_IP_HEADER = os.environ.get("PARTICIPATION_CLIENT_IP_HEADER", "")
+PARTICIPATION_MIN_FILL_SECONDS = 4
+PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
+PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
+CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {"task": "participation.purge_old_submissions", "schedule": 24 * 60 * 60.0}
+CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries

@@ -56,3 +56,14 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+CACHES = {  # noqa: F405 - the test's own Redis database when Redis runs
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "test"}  # noqa: F405
+        if REDIS_URL  # noqa: F405
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Celery worker and beat subprocesses started by the newsletter's crash tests run tasks for real.
+if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":  # noqa: F405
+    CELERY_TASK_ALWAYS_EAGER = False
+ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it on themselves

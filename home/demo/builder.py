@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from home.editors import ensure_collection, ensure_editor_group
+from participation.demo import ensure_form_pages
 from home.models import (
     ActionFieldPage,
     Contact,
@@ -457,6 +458,7 @@ class NetworkBuilder:
         self.news_pages(spec["news_index"], spec["news"])
         self.event_pages(spec["event_index"], spec["events"])
         self.project_pages(spec["project_index"], spec["projects"])
+        self.result.created_pages += ensure_form_pages(self.home)
         self.home = self.finish_home()
         self.group = self.ensure_group()
         self.result.pages = self.home.get_descendants(inclusive=True).count()

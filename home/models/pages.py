@@ -25,6 +25,8 @@ CONTENT_PAGES = [
     "home.EventIndexPage",
     "home.ProjectIndexPage",
     "home.ProcessPage",
+    "signlanguage.AccessibilityStatementPage",
+    "participation.ParticipationFormPage",
 ]
 
 
@@ -629,3 +631,13 @@ class ProcessPhase(Orderable):
 
     def __str__(self):
         return self.title
+
+
+# Accessible variants of every page type (Leichte Sprache counterpart, read-aloud audio, PDF),
+# built and stored by the accessibility app: an API field and a property, no database column.
+from accessibility.variants import add_accessibility_variants_api_field  # noqa: E402
+
+add_accessibility_variants_api_field(
+    HomePage, StandardPage, ActionFieldPage, RoundTablePage, MeetingPage, NewsIndexPage, NewsPage,
+    EventIndexPage, EventPage, ProjectIndexPage, ProjectPage, ProcessPage,
+)

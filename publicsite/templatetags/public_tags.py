@@ -1,6 +1,6 @@
 """Template tags of the public site: calendar and news listings, breadcrumbs, footer, links."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django import template
 from django.core.paginator import Paginator
@@ -90,16 +90,6 @@ def _standard_page_types():
     from home.models import StandardPage
 
     return (StandardPage,)
-
-
-@register.simple_tag
-def translation_request_url(page, email):
-    """A mailto link to the network's contact asking for this page in another language."""
-    if not email or not hasattr(page, "full_url"):
-        return ""
-    subject = _("Translation request: %(title)s") % {"title": page.title}
-    body = _("Please translate this page into (language): %(url)s") % {"url": page.full_url or page.url}
-    return f"mailto:{email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,5 @@
 """The toolbar offers what a page has and says honestly what it lacks."""
 
-import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -23,7 +22,7 @@ def render(variants, page=None, email=""):
 def test_toolbar_links_every_variant_the_page_has():
     html = render(VARIANTS)
     assert 'href="/leichte-sprache/ueber-uns/"' in html
-    assert 'href="/dgs/ueber-uns/"' in html and 'href="/media/dgs/ueber-uns.mp4" download' in html
+    assert 'href="#page-sign-language-heading"' in html and 'href="/media/dgs/ueber-uns.mp4" download' in html
     assert "11,9\xa0MB" in html  # Django counts 1 MB = 1024² bytes
     assert "1:35 Min." in html and "3:05 Min." in html
     assert '<audio controls preload="none" src="/media/audio/ueber-uns.mp3">' in html
@@ -42,10 +41,3 @@ def test_toolbar_without_variants_says_what_is_missing():
 def test_on_a_leichte_sprache_page_the_toolbar_links_back_to_standard_language():
     html = render({"standard_url": "/ueber-uns/"})
     assert 'href="/ueber-uns/">Standard-Sprache</a>' in html
-
-
-@pytest.mark.django_db
-def test_translation_request_is_a_mail_to_the_network_contact(make_network):
-    network = make_network("uebersetzung")
-    html = render({}, page=network.news, email="buero@example.org")
-    assert 'href="mailto:buero@example.org?subject=Bitte%20um%20%C3%9Cbersetzung%3A%20Sprachcaf%C3%A9%20in%20uebersetzung' in html

@@ -9,6 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from accessibility.demo import build_leichte_sprache_demo, queue_demo_variant_builds, variant_builds_suspended
 from home.demo.builder import build_all, reset_network
 from home.demo.networks import NETWORKS
 
@@ -41,11 +42,18 @@ class Command(BaseCommand):
             if reset:
                 for spec in specs:
                     reset_network(spec)
-            results = build_all(specs)
+            with variant_builds_suspended():
+                results = build_all(specs)
+                leichte_sprache_pages = build_leichte_sprache_demo(specs)
+                # Issue 4: BITV explanations, DGS video and accessibility statement per network
+                from signlanguage.demo import add_to_demo_networks
+
+                add_to_demo_networks(specs)
         except (KeyError, ValueError) as error:
             raise CommandError(f"Could not build the demo networks: {error!r}") from error
         finally:
             logging.disable(previous)
+        queue_demo_variant_builds(leichte_sprache_pages)
         if quiet:
             return
         for result in results:
@@ -56,4 +64,6 @@ class Command(BaseCommand):
             )
             for note in result.notes:
                 self.stdout.write(self.style.WARNING(f"  {note}"))
+        if leichte_sprache_pages:
+            self.stdout.write(f"Leichte Sprache: {len(leichte_sprache_pages)} Seiten neu")
         self.stdout.write(self.style.SUCCESS(f"Fertig in {time.monotonic() - started:.1f} s."))

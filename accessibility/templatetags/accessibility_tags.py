@@ -1,0 +1,43 @@
+"""Template tags for the public site: ``{% page_variants page as page_variants %}`` and a
+duration filter for the audio player."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from ..variants import page_variants as _page_variants
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_variants(context, page):
+    """The page's Leichte Sprache/standard counterpart and current variants:
+    ``leichte_sprache_url``, ``standard_url``, ``audio`` ({url, duration_seconds, mime}),
+    ``pdf_url``, ``sign_language``, ``translations``. None means "not available"."""
+    if page is None or not getattr(page, "pk", None):
+        return {"leichte_sprache_url": None, "standard_url": None, "audio": None, "pdf_url": None,
+                "sign_language": None, "translations": []}
+    return _page_variants(page, context.get("request"))
+
+
+@register.filter
+def duration(seconds):
+    """7 min 54 s, for the player and download links."""
+    if seconds in (None, ""):
+        return ""
+    total = int(round(float(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if minutes:
+        return _("%(minutes)d min %(seconds)d s") % {"minutes": minutes, "seconds": secs}
+    return _("%(seconds)d s") % {"seconds": secs}
+
+
+@register.filter
+def iso_duration(seconds):
+    """PT7M54S, for the machine-readable <time datetime>."""
+    total = int(round(float(seconds or 0)))
+    minutes, secs = divmod(total, 60)
+    return f"PT{minutes}M{secs}S"

@@ -1,0 +1,275 @@
+"""Newsletter send benchmark: 100,000 active subscribers on PostgreSQL, an issue of about
+30 KB, postfix's smtp-sink as the mail server, our engine with production settings (two
+Celery worker processes) — and in the same run postfix's smtp-source pushing the same number
+of same-size messages into the same sink over two sessions, as the ceiling.
+
+Prints: time to snapshot the recipients, time to the first mail, total time, mails/s, the
+ratio to smtp-source, peak worker memory. Run: `make bench-send` (or `python bench/send_bench.py`).
+
+Environment: BENCH_SEND_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_send_bench),
+BENCH_SUBSCRIBERS (default 100000), BENCH_WORKERS (worker processes, default 2),
+BENCH_SINK_PORT (default 2526), BENCH_REDIS_PORT (a private redis-server, default 2528).
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATABASE_URL = os.environ.get("BENCH_SEND_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/miteinander_send_bench")
+SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "100000"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SINK_PORT = int(os.environ.get("BENCH_SINK_PORT", "2526"))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "2528"))
+HOST = "bench.localhost"
+
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
+    "ALLOWED_HOSTS": HOST,
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+    "NEWSLETTER_SMTP_HOST": "127.0.0.1",
+    "NEWSLETTER_SMTP_PORT": str(SINK_PORT),
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def wait_port(port, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+def ensure_database():
+    import psycopg
+
+    base, name = DATABASE_URL.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django():
+    os.environ.update(ENV)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+LONG_TEASER = (
+    "Der Runde Tisch hat in seiner letzten Sitzung beschlossen, die Sprachcafés in den Stadtteilen "
+    "auszubauen, neue Ehrenamtliche für die Begleitung zu Behörden zu gewinnen und gemeinsam mit den "
+    "Migrantenselbstorganisationen ein Fest der Begegnung im Sommer vorzubereiten. "
+)
+
+
+def build_content():
+    """A network with news, events and an issue of about 30 KB; 100,000 active subscribers."""
+    import datetime
+
+    from django.db import connection
+    from django.utils import timezone
+    from wagtail.models import Page, Site
+
+    from home.models import ActionFieldPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
+    from newsletter.models import Delivery, NewsletterIssue, Subscriber
+
+    site = Site.objects.filter(hostname=HOST).first()
+    if site is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Runder Tisch Bench", slug="bench-send"))
+        site = Site.objects.create(hostname=HOST, port=80, root_page=home, site_name="Runder Tisch Bench")
+        field = home.add_child(instance=ActionFieldPage(title="Bildung", slug="bildung"))
+        news_index = home.add_child(instance=NewsIndexPage(title="Aktuelles", slug="aktuelles"))
+        events = home.add_child(instance=EventIndexPage(title="Termine", slug="termine"))
+        for i in range(8):
+            news = news_index.add_child(instance=NewsPage(
+                title=f"Meldung {i + 1}: Neues aus dem Netzwerk", slug=f"meldung-{i}", date=datetime.date(2026, 11, 1),
+                teaser=(LONG_TEASER * 2)[:400]))
+            news.action_fields = [field]
+            news.save_revision().publish()
+        for i in range(8):
+            events.add_child(instance=EventPage(
+                title=f"Sprachcafé {i + 1}", slug=f"sprachcafe-{i}", start=timezone.now() + datetime.timedelta(days=i + 1),
+                location_name="Stadtteilhaus", teaser=LONG_TEASER[:300])).save_revision().publish()
+    Delivery.objects.filter(issue__site=site).delete()
+    NewsletterIssue.objects.filter(site=site).delete()
+    existing = Subscriber.objects.filter(site=site).count()
+    if existing != SUBSCRIBERS:
+        Subscriber.objects.filter(site=site).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {Subscriber._meta.db_table} (site_id, email, name, language, edition, status, consent_at, "
+                "consent_source, consent_text_version, created_at, updated_at) "
+                "SELECT %s, 'person' || g || '@example.org', 'Person ' || g, 'de', "
+                "CASE WHEN g %% 10 = 0 THEN 'leichte_sprache' ELSE 'standard' END, 'active', now(), 'import', '1', now(), now() "
+                "FROM generate_series(1, %s) g",
+                [site.pk, SUBSCRIBERS],
+            )
+    Subscriber.objects.filter(site=site).update(status="active")
+    news = list(NewsPage.objects.descendant_of(site.root_page).live().order_by("pk"))
+    events = list(EventPage.objects.descendant_of(site.root_page).live().order_by("start"))
+    issue = NewsletterIssue(site=site, subject="Neuigkeiten aus dem Runden Tisch – November", preheader="Sprachcafés, Termine und Ergebnisse")
+    issue.body = [
+        ("intro", {"text": "<p>" + LONG_TEASER * 2 + "</p>", "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten."}),
+        ("articles", {"heading": "Aktuelles", "pages": news[:8]}),
+        ("events", {"heading": "Termine", "pages": events[:4]}),
+        ("text", {"heading": "In eigener Sache", "text": "<p>" + LONG_TEASER + "</p>", "leichte_sprache": ""}),
+        ("button", {"label": "Alle Meldungen", "url": f"http://{HOST}/aktuelles/", "leichte_sprache": ""}),
+    ]
+    issue.save()
+    issue.save_revision().publish()
+    issue.refresh_from_db()
+    return issue
+
+
+def sample_message_size(issue):
+    from newsletter.rendering import render_issue
+    from newsletter.sending import Variant
+
+    variant = Variant(render_issue(issue), "de")
+    data = variant.message(sender="Runder Tisch <newsletter@bench.localhost>", recipient="person1@example.org",
+                           name="Person 1", token="1:abcdefghijklmnopqrstuvwxyz0", base_url=f"http://{HOST}",
+                           message_id="<newsletter.1.1@bench.localhost>", list_mailto="unsubscribe@bench.localhost",
+                           date="Mon, 23 Nov 2026 10:00:00 +0100")
+    return len(variant.rendered.html), len(data)
+
+
+def peak_rss_mb(pids):
+    peaks = []
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"VmHWM:\s+(\d+) kB", status)
+        if match:
+            peaks.append(int(match.group(1)) / 1024)
+    return max(peaks) if peaks else float("nan")
+
+
+def children(pid):
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def main():
+    for tool in ("smtp-sink", "smtp-source", "redis-server"):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            sys.exit(f"{tool} is missing: run scripts/install-system-packages.sh (postfix, redis-server)")
+    sink_bin = shutil.which("smtp-sink") or "/usr/sbin/smtp-sink"
+    source_bin = shutil.which("smtp-source") or "/usr/sbin/smtp-source"
+    tmp = Path(tempfile.mkdtemp(prefix="send-bench-"))
+    procs = []
+
+    def start(cmd, **kw):
+        proc = subprocess.Popen(cmd, stdout=kw.pop("stdout", subprocess.DEVNULL), stderr=subprocess.STDOUT, **kw)
+        procs.append(proc)
+        return proc
+
+    try:
+        start(["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        wait_port(REDIS_PORT)
+        start([sink_bin, "-u", os.environ.get("USER") or "root", "-R", str(tmp), "-c", f"127.0.0.1:{SINK_PORT}", "1024"],
+              stdout=open(tmp / "sink.log", "wb"))
+        wait_port(SINK_PORT)
+
+        ensure_database()
+        print(f"Preparing {SUBSCRIBERS:,} subscribers on PostgreSQL …", flush=True)
+        setup_django()
+        issue = build_content()
+        html_size, message_size = sample_message_size(issue)
+        print(f"Issue: {html_size / 1024:.1f} KB of HTML, {message_size / 1024:.1f} KB per mail (MIME, text + HTML)", flush=True)
+
+        env = dict(os.environ, **ENV)
+        worker = start([str(Path(sys.executable).with_name("celery")), "-A", "cms", "worker", "--pool=prefork",
+                        f"--concurrency={WORKERS}", "-l", "warning", "-n", "bench@%h", "--without-gossip",
+                        "--without-mingle", "--without-heartbeat"], cwd=ROOT, env=env, stdout=open(tmp / "worker.log", "wb"))
+        deadline = time.monotonic() + 60
+        while len(children(worker.pid)) < WORKERS and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(2)
+
+        from django.db import connection, transaction
+        from django.db.models import Max, Min
+
+        from newsletter import sending
+        from newsletter.models import Delivery, NewsletterIssue
+
+        t0 = time.time()
+        with transaction.atomic():
+            count = sending.snapshot_recipients(issue)
+            NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+        snapshot_seconds = time.time() - t0
+        sending.enqueue_batches(issue.pk)
+        peak = 0.0
+        while True:
+            time.sleep(0.5)
+            peak = max(peak, peak_rss_mb(children(worker.pid)))
+            if NewsletterIssue.objects.get(pk=issue.pk).send_status != "sending":
+                break
+            if worker.poll() is not None:
+                sys.exit("the worker died:\n" + (tmp / "worker.log").read_text()[-3000:])
+        peak = max(peak, peak_rss_mb(children(worker.pid)))
+        stats = Delivery.objects.filter(issue=issue, status="sent").aggregate(first=Min("sent_at"), last=Max("sent_at"))
+        sent = Delivery.objects.filter(issue=issue, status="sent").count()
+        first_mail = stats["first"].timestamp() - t0
+        total = stats["last"].timestamp() - t0
+        ours = sent / total
+        connection.close()
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+
+        print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {WORKERS} sessions …", flush=True)
+        per_session = sent // WORKERS
+        b0 = time.time()
+        sources = [subprocess.Popen([source_bin, "-d", "-s", "1", "-m", str(per_session), "-l", str(message_size),
+                                     "-f", "newsletter@bench.localhost", "-t", "person@example.org",
+                                     f"127.0.0.1:{SINK_PORT}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   for _ in range(WORKERS)]
+        for proc in sources:
+            proc.wait()
+        baseline_seconds = time.time() - b0
+        baseline = per_session * WORKERS / baseline_seconds
+
+        print()
+        print(f"recipients                {count:,} (sent {sent:,})")
+        print(f"snapshot                  {snapshot_seconds:.2f} s")
+        print(f"time to first mail        {first_mail:.2f} s")
+        print(f"total time                {total:.1f} s")
+        print(f"engine                    {ours:,.0f} mails/s with {WORKERS} worker processes")
+        print(f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({baseline_seconds:.1f} s)")
+        print(f"ratio engine/smtp-source  {ours / baseline:.2f}")
+        print(f"peak worker memory        {peak:.0f} MB (max RSS of one worker process)")
+    finally:
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

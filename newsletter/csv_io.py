@@ -1,0 +1,141 @@
+"""CSV import (all or nothing, errors by line, consent required explicitly) and export of a
+network's subscribers, and the DSGVO export and erasure of one subscriber."""
+
+import csv
+import io
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+from .forms import site_topics
+from .models import Delivery, Edition, NewsletterSettings, Subscriber, normalise_email
+
+CONSENT_YES = {"ja", "yes", "1", "true", "x"}
+EXPORT_FIELDS = ["email", "name", "language", "edition", "topics", "status", "consent_at", "consent_source",
+                 "consent_text_version", "created_at"]
+
+
+class ImportError_(Exception):
+    def __init__(self, errors):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def import_subscribers(site, file_text):
+    """Import active subscribers with documented consent. Columns: email (required),
+    consent (required: ja/yes/1), consent_date (optional, ISO), name, language, edition,
+    topics (action field slugs separated by ';'). Raises ImportError_ with every bad line;
+    imports nothing then. Returns (created, skipped_existing)."""
+    reader = csv.DictReader(io.StringIO(file_text.lstrip("\ufeff")), delimiter=";" if file_text.count(";") > file_text.count(",") else ",")
+    columns = {c.strip().lower() for c in (reader.fieldnames or [])}
+    if "email" not in columns or "consent" not in columns:
+        raise ImportError_([_("The file needs the columns 'email' and 'consent' (consent: ja/yes for every row).")])
+    topics_by_slug = {t.slug: t for t in site_topics(site)}
+    existing = set(Subscriber.objects.filter(site=site).values_list("email", flat=True))
+    site_settings = NewsletterSettings.for_site(site)
+    errors, rows, seen = [], [], set()
+    for line, raw in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        email = normalise_email(row.get("email"))
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(_("Line %(line)s: '%(value)s' is not a valid email address.") % {"line": line, "value": row.get("email", "")})
+            continue
+        if row.get("consent", "").lower() not in CONSENT_YES:
+            errors.append(_("Line %(line)s: no documented consent (column 'consent' must say ja/yes).") % {"line": line})
+            continue
+        consent_at = timezone.now()
+        if row.get("consent_date"):
+            parsed = parse_datetime(row["consent_date"]) or parse_date(row["consent_date"])
+            if parsed is None:
+                errors.append(_("Line %(line)s: consent_date '%(value)s' is not a date (use YYYY-MM-DD).") % {"line": line, "value": row["consent_date"]})
+                continue
+            if not hasattr(parsed, "hour"):
+                parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
+            consent_at = parsed
+        edition = row.get("edition") or Edition.STANDARD
+        if edition not in Edition.values:
+            errors.append(_("Line %(line)s: unknown edition '%(value)s' (standard or leichte_sprache).") % {"line": line, "value": edition})
+            continue
+        slugs = [s.strip() for s in row.get("topics", "").split(";") if s.strip()]
+        unknown = [s for s in slugs if s not in topics_by_slug]
+        if unknown:
+            errors.append(_("Line %(line)s: unknown topics: %(value)s.") % {"line": line, "value": ", ".join(unknown)})
+            continue
+        if email in seen:
+            errors.append(_("Line %(line)s: %(value)s appears twice in the file.") % {"line": line, "value": email})
+            continue
+        seen.add(email)
+        rows.append((email, row.get("name", "")[:150], row.get("language") or "de", edition, [topics_by_slug[s] for s in slugs], consent_at))
+    if errors:
+        raise ImportError_(errors)
+    created = 0
+    with transaction.atomic():
+        for email, name, language, edition, topics, consent_at in rows:
+            if email in existing:
+                continue
+            subscriber = Subscriber.objects.create(
+                site=site, email=email, name=name, language=language, edition=edition, status=Subscriber.Status.ACTIVE,
+                consent_at=consent_at, consent_source=Subscriber.ConsentSource.IMPORT,
+                consent_text_version=site_settings.consent_text_version,
+            )
+            if topics:
+                subscriber.topics.set(topics)
+            created += 1
+    return created, len(rows) - created
+
+
+def export_subscribers_csv(site):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_FIELDS)
+    for s in Subscriber.objects.filter(site=site).prefetch_related("topics").order_by("email"):
+        writer.writerow([s.email, s.name, s.language, s.edition, ";".join(t.slug for t in s.topics.all()), s.status,
+                         s.consent_at.isoformat() if s.consent_at else "", s.consent_source, s.consent_text_version,
+                         s.created_at.isoformat()])
+    return out.getvalue()
+
+
+def subscriber_data(subscriber):
+    """Everything we store about a person (DSGVO Art. 15), deliveries included."""
+    return {
+        "network": subscriber.site.site_name,
+        "email": subscriber.email,
+        "name": subscriber.name,
+        "language": subscriber.language,
+        "edition": subscriber.edition,
+        "topics": [t.title for t in subscriber.topics.all()],
+        "status": subscriber.status,
+        "consent": {
+            "at": subscriber.consent_at.isoformat() if subscriber.consent_at else None,
+            "source": subscriber.consent_source,
+            "text_version": subscriber.consent_text_version,
+            "ip": subscriber.consent_ip,
+        },
+        "created_at": subscriber.created_at.isoformat(),
+        "unsubscribed_at": subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else None,
+        "deliveries": [
+            {"issue": d.issue.subject, "address": d.address, "status": d.status,
+             "sent_at": d.sent_at.isoformat() if d.sent_at else None}
+            for d in subscriber.deliveries.select_related("issue").order_by("pk")
+        ],
+    }
+
+
+def subscriber_json(subscriber):
+    return json.dumps(subscriber_data(subscriber), ensure_ascii=False, indent=2)
+
+
+def erase_subscriber(subscriber):
+    """DSGVO Art. 17: delete the person; their deliveries stay for the issue's counts but
+    without address, error text or link to anyone."""
+    with transaction.atomic():
+        Delivery.objects.filter(subscriber=subscriber).update(subscriber=None, address="", last_error="")
+        subscriber.topics.clear()
+        subscriber.delete()

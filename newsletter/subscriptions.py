@@ -1,0 +1,125 @@
+"""Subscribing with double opt-in, confirming, preferences and unsubscribing: the rules in
+one place, shared by the public form, the JSON API and the tests."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Edition, NewsletterSettings, Subscriber, normalise_email
+from .tokens import confirm_token, subscriber_id_for_confirm_token, subscriber_id_for_manage_token
+
+
+class RateLimited(Exception):
+    """Too many sign-ups from one client."""
+
+
+class InvalidLink(Exception):
+    """A confirmation or management link that is forged, broken or expired."""
+
+
+def _hit(key, limit, window):
+    """Count one attempt; True while within the limit."""
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count <= limit
+
+
+def subscribe(site, email, *, name="", language="de", edition=Edition.STANDARD, topics=(), source="form", client_ip=None):
+    """Start a double opt-in. Returns nothing an attacker could use: the caller answers the
+    same whether the address was new, pending or already active.
+
+    Raises ValidationError for a malformed address, RateLimited when this client asked too
+    often. Per address at most NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS confirmation mails per
+    hour are sent (beyond that, silently none: the form cannot bomb a mailbox).
+    """
+    email = normalise_email(email)
+    validate_email(email)
+    if client_ip and not _hit(f"newsletter:subscribe:ip:{client_ip}", settings.NEWSLETTER_SUBSCRIBES_PER_CLIENT, 3600):
+        raise RateLimited(_("Too many sign-ups from your connection. Please try again in an hour."))
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    if edition not in Edition.values:
+        edition = Edition.STANDARD
+    site_settings = NewsletterSettings.for_site(site)
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            site=site, email=email, defaults={"name": name[:150], "language": language, "edition": edition}
+        )
+        if subscriber.status in (Subscriber.Status.ACTIVE, Subscriber.Status.BOUNCED):
+            # Active: nothing to do (and an unauthenticated form must not change their choices).
+            return None
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.name, subscriber.language, subscriber.edition = name[:150], language, edition
+        subscriber.consent_source = source
+        subscriber.consent_text_version = site_settings.consent_text_version
+        subscriber.consent_ip = client_ip if site_settings.store_consent_ip else None
+        subscriber.save()
+        valid_topics = [t for t in topics if t.get_site().pk == site.pk] if topics else []
+        subscriber.topics.set(valid_topics)
+    if _hit(f"newsletter:subscribe:addr:{site.pk}:{email}", settings.NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS, 3600):
+        send_confirmation(subscriber, site_settings)
+    return subscriber
+
+
+def send_confirmation(subscriber, site_settings=None):
+    site = subscriber.site
+    site_settings = site_settings or NewsletterSettings.for_site(site)
+    link = f"{site.root_url}/newsletter/bestaetigen/{confirm_token(subscriber)}/"
+    context = {"site_name": site.site_name, "link": link, "consent_text": site_settings.consent_text,
+               "days": settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400}
+    with translation.override(subscriber.language):
+        subject = _("Please confirm your newsletter subscription")
+        text = render_to_string("newsletter/email/confirm.txt", context)
+    message = EmailMultiAlternatives(subject=f"{subject} – {site.site_name}", body=text,
+                                     from_email=site_settings.from_header(), to=[subscriber.email],
+                                     reply_to=[site_settings.reply_to] if site_settings.reply_to else None)
+    message.send()
+
+
+def confirm(token, site=None):
+    """Activate the subscription named by a confirmation token. Idempotent."""
+    try:
+        pk, email = subscriber_id_for_confirm_token(token)
+    except signing.SignatureExpired as exc:
+        raise InvalidLink(_("This confirmation link has expired. Please sign up again.")) from exc
+    except signing.BadSignature as exc:
+        raise InvalidLink(_("This confirmation link is not valid.")) from exc
+    subscriber = Subscriber.objects.filter(pk=pk, email=email).first()
+    if subscriber is None or (site is not None and subscriber.site_id != site.pk):
+        raise InvalidLink(_("This confirmation link is not valid."))
+    if subscriber.status == Subscriber.Status.PENDING:
+        subscriber.status = Subscriber.Status.ACTIVE
+        subscriber.consent_at = timezone.now()
+        subscriber.unsubscribed_at = None
+        subscriber.save(update_fields=["status", "consent_at", "unsubscribed_at", "updated_at"])
+    return subscriber
+
+
+def subscriber_for_manage_token(token, site=None):
+    try:
+        pk = subscriber_id_for_manage_token(token)
+    except (signing.BadSignature, ValueError) as exc:
+        raise InvalidLink(_("This link is not valid.")) from exc
+    subscriber = Subscriber.objects.filter(pk=pk).first()
+    if subscriber is None or (site is not None and subscriber.site_id != site.pk):
+        raise InvalidLink(_("This link is not valid."))
+    return subscriber
+
+
+def unsubscribe(subscriber):
+    if subscriber.status in (Subscriber.Status.ACTIVE, Subscriber.Status.PENDING):
+        subscriber.status = Subscriber.Status.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save(update_fields=["status", "unsubscribed_at", "updated_at"])
+    return subscriber

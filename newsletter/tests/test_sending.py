@@ -1,0 +1,280 @@
+"""The sending engine against a real SMTP server (aiosmtpd) and the real database."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from home.models import ActionFieldPage, NewsPage
+from newsletter import sending
+from newsletter.models import Delivery, NewsletterIssue, Subscriber
+
+from .conftest import add_subscribers, make_issue
+
+
+def test_send_delivers_one_mail_per_active_subscriber_with_list_unsubscribe(start_send, network, smtp_server, client):
+    people = add_subscribers(network.site, 5)
+    Subscriber.objects.create(site=network.site, email="waiting@example.org", status=Subscriber.Status.PENDING)
+    issue = make_issue(network)
+
+    assert start_send(issue.pk) == 5
+
+    assert sorted(smtp_server.counts().items()) == sorted((p.email, 1) for p in people)
+    message = smtp_server.to("person0@example.org")[0]
+    assert message["Subject"] == "Neuigkeiten im November"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "mailto:unsubscribe@" in message["List-Unsubscribe"]
+    delivery = Delivery.objects.get(issue=issue, subscriber=people[0])
+    assert message["Message-ID"] == delivery.message_id
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Hallo Person 0," in text and "Hallo Person 0," in html
+    assert "Sprachcafé in nord" in html and "%%" not in html and "%%" not in text
+    issue.refresh_from_db()
+    assert issue.send_status == NewsletterIssue.SendStatus.SENT
+    report = sending.progress(issue)
+    assert (report["total"], report["sent"], report["failed"]) == (5, 5, 0)
+
+
+def test_one_click_unsubscribe_through_the_list_unsubscribe_header(start_send, network, smtp_server, client):
+    add_subscribers(network.site, 2)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    header = smtp_server.to("person1@example.org")[0]["List-Unsubscribe"]
+    url = header.split("<", 1)[1].split(">", 1)[0]
+    assert url.startswith("http://nord.localhost/")
+
+    response = client.post(url.removeprefix("http://nord.localhost"), {"List-Unsubscribe": "One-Click"},
+                           HTTP_HOST="nord.localhost")
+
+    assert response.status_code == 200
+    assert Subscriber.objects.get(email="person1@example.org").status == Subscriber.Status.UNSUBSCRIBED
+    assert Subscriber.objects.get(email="person0@example.org").status == Subscriber.Status.ACTIVE
+    # a forged token changes nothing
+    forged = url.removeprefix("http://nord.localhost").replace("abmelden/", "abmelden/1", 1)
+    assert client.post(forged, HTTP_HOST="nord.localhost").status_code == 400
+
+
+def test_subscribers_joining_after_the_snapshot_get_nothing(network, smtp_server):
+    add_subscribers(network.site, 2)
+    issue = make_issue(network)
+    with override_settings(CELERY_TASK_ALWAYS_EAGER=True):
+        from django.db import transaction
+
+        with transaction.atomic():
+            count = sending.snapshot_recipients(issue)
+    Subscriber.objects.create(site=network.site, email="late@example.org", status=Subscriber.Status.ACTIVE)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    sending.send_all_now(issue.pk)
+    assert count == 2
+    assert smtp_server.to("late@example.org") == []
+    assert len(smtp_server.messages) == 2
+
+
+def test_451_retries_with_backoff_then_sends(start_send, network, smtp_server):
+    add_subscribers(network.site, 3)
+    smtp_server.temp_fail["person1@example.org"] = 1
+    issue = make_issue(network)
+
+    start_send(issue.pk)
+
+    delivery = Delivery.objects.get(issue=issue, address="person1@example.org")
+    assert delivery.status == Delivery.Status.PENDING
+    assert delivery.attempts == 1 and "451" in delivery.last_error
+    assert delivery.next_attempt_at > timezone.now() + datetime.timedelta(seconds=30)
+    assert smtp_server.to("person1@example.org") == []
+    issue.refresh_from_db()
+    assert issue.send_status == NewsletterIssue.SendStatus.SENDING
+
+    # nothing is due yet; once it is, the beat's resume picks it up
+    assert sending.send_batch(issue.pk).claimed == 0
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
+    sending.resume_sends()
+
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.SENT and delivery.attempts == 2
+    assert len(smtp_server.to("person1@example.org")) == 1
+    issue.refresh_from_db()
+    assert issue.send_status == NewsletterIssue.SendStatus.SENT
+
+
+def test_550_fails_the_delivery_and_suppresses_the_address(start_send, network, smtp_server):
+    add_subscribers(network.site, 3)
+    smtp_server.hard_fail.add("person2@example.org")
+    issue = make_issue(network)
+
+    start_send(issue.pk)
+
+    delivery = Delivery.objects.get(issue=issue, address="person2@example.org")
+    assert delivery.status == Delivery.Status.FAILED and delivery.last_error.startswith("550")
+    assert Subscriber.objects.get(email="person2@example.org").status == Subscriber.Status.BOUNCED
+    assert len(smtp_server.messages) == 2
+    assert sending.progress(issue)["failed"] == 1
+    # the next issue is not sent to the bounced address at all
+    second = make_issue(network, subject="Dezember")
+    assert start_send(second.pk) == 2
+
+
+def test_topic_filtering_per_recipient(start_send, network, smtp_server):
+    other = network.home.add_child(instance=ActionFieldPage(title="Arbeit", slug="arbeit"))
+    other.save_revision().publish()
+    third = network.home.add_child(instance=ActionFieldPage(title="Wohnen", slug="wohnen"))
+    third.save_revision().publish()
+    job_news = network.news_index.add_child(instance=NewsPage(title="Jobmesse", slug="jobmesse", date=datetime.date(2026, 11, 5)))
+    job_news.action_fields = [other]
+    job_news.save_revision().publish()
+    everything, education, work, housing = add_subscribers(network.site, 4)
+    education.topics.set([network.field])
+    work.topics.set([other])
+    housing.topics.set([third])
+    issue = make_issue(network, body=[("articles", {"heading": "Aktuelles", "pages": [network.news, NewsPage.objects.get(pk=job_news.pk)]})])
+
+    assert start_send(issue.pk) == 3  # housing: nothing fits, no delivery at all
+
+    def html(person):
+        return smtp_server.to(person.email)[0].get_body(("html",)).get_content()
+
+    assert "Sprachcafé in nord" in html(everything) and "Jobmesse" in html(everything)
+    assert "Sprachcafé in nord" in html(education) and "Jobmesse" not in html(education)
+    assert "Jobmesse" in html(work) and "Sprachcafé in nord" not in html(work)
+    assert smtp_server.to(housing.email) == []
+
+
+def test_leichte_sprache_edition_gets_the_leichte_sprache_text(start_send, network, smtp_server):
+    standard, easy = add_subscribers(network.site, 2)
+    Subscriber.objects.filter(pk=easy.pk).update(edition="leichte_sprache")
+    issue = make_issue(network)
+    start_send(issue.pk)
+
+    easy_text = smtp_server.to(easy.email)[0].get_body(("plain",)).get_content()
+    standard_text = smtp_server.to(standard.email)[0].get_body(("plain",)).get_content()
+    assert "Hier sind unsere Nachrichten." in easy_text and "Liebe Leserinnen" not in easy_text
+    assert "Zur Internet·seite" in easy_text
+    assert "Liebe Leserinnen und Leser" in standard_text and "Hier sind unsere Nachrichten." not in standard_text
+
+
+def test_unsubscribed_between_snapshot_and_send_is_suppressed(network, smtp_server):
+    people = add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    from django.db import transaction
+
+    with transaction.atomic():
+        sending.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    Subscriber.objects.filter(pk=people[0].pk).update(status=Subscriber.Status.UNSUBSCRIBED)
+    sending.send_all_now(issue.pk)
+    assert smtp_server.to(people[0].email) == []
+    assert sending.progress(issue)["suppressed"] == 1
+
+
+def test_pause_resume_and_cancel(network, smtp_server):
+    add_subscribers(network.site, 6)
+    issue = make_issue(network)
+    from django.db import transaction
+
+    with transaction.atomic():
+        sending.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    sending.send_batch(issue.pk, batch_size=2)
+    assert sending.pause(issue.pk) == 1
+    assert sending.send_batch(issue.pk).claimed == 0  # paused: workers take nothing
+    assert len(smtp_server.messages) == 2
+    sending.resume(issue.pk)
+    sending.send_batch(issue.pk, batch_size=2)
+    assert len(smtp_server.messages) == 4
+    assert sending.cancel(issue.pk) == 1
+    sending.send_all_now(issue.pk)
+    assert len(smtp_server.messages) == 4
+    issue.refresh_from_db()
+    report = sending.progress(issue)
+    assert (report["sent"], report["cancelled"], report["status"]) == (4, 2, "cancelled")
+
+
+def test_expired_lease_is_reclaimed_and_sent_once(network, smtp_server):
+    add_subscribers(network.site, 4)
+    issue = make_issue(network)
+    from django.db import transaction
+
+    with transaction.atomic():
+        sending.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    claimed = sending.claim(issue.pk, 2, lease_seconds=60)  # a worker that then dies
+    assert sending.send_batch(issue.pk).claimed == 2  # the other two; the dead worker's are leased
+    Delivery.objects.filter(pk__in=claimed).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert sending.send_batch(issue.pk).claimed == 2
+    assert sorted(smtp_server.counts().values()) == [1, 1, 1, 1]
+
+
+def test_broken_block_gives_a_readable_error_before_sending(start_send, network, smtp_server, admin_client):
+    issue = make_issue(network)
+    NewsPage.objects.filter(pk=network.news.pk).update(live=False)
+    add_subscribers(network.site, 2)
+
+    with pytest.raises(sending.SendError, match="Block 2 .*Sprachcafé in nord.* is not published"):
+        start_send(issue.pk)
+    response = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/send/")
+    assert response.status_code == 200
+    assert "is not published" in response.content.decode()
+    assert smtp_server.messages == [] and not Delivery.objects.exists()
+
+
+def test_test_send_fills_placeholders(network, smtp_server, admin_client):
+    issue = make_issue(network)
+    response = admin_client.post(f"/admin/newsletter/issues/{issue.pk}/send/",
+                                 {"action": "test", "addresses": "redaktion@example.org, chef@example.org", "edition": "standard"})
+    assert response.status_code == 302
+    message = smtp_server.to("chef@example.org")[0]
+    assert message["Subject"].startswith("[Test]")
+    assert "Hallo Anna Beispiel," in message.get_body(("plain",)).get_content()
+    assert not Delivery.objects.exists()
+
+
+def test_admin_preview_and_progress(network, smtp_server, admin_client, django_capture_on_commit_callbacks):
+    add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    preview = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/preview/")
+    assert preview.status_code == 200 and "Sprachcafé in nord" in preview.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/newsletter/issues/{issue.pk}/send/", {"action": "start"})
+    assert response.status_code == 302
+    data = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/progress.json").json()
+    assert (data["total"], data["sent"], data["status"]) == (3, 3, "sent")
+    page = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/send/").content.decode()
+    assert "<progress" in page
+
+
+def test_editor_of_another_network_cannot_send_or_see(two_networks, smtp_server, client):
+    issue = make_issue(two_networks.a)
+    client.force_login(two_networks.b.editor)
+    assert client.get(f"/admin/newsletter/issues/{issue.pk}/send/").status_code in (302, 403)
+    assert client.get(f"/admin/newsletter/issues/{issue.pk}/progress.json").status_code in (302, 403)
+    listing = client.get("/admin/snippets/newsletter/newsletterissue/")
+    assert issue.subject not in listing.content.decode()
+    client.force_login(two_networks.a.editor)
+    assert client.get(f"/admin/newsletter/issues/{issue.pk}/send/").status_code == 200
+
+
+def test_send_newsletter_command(network, smtp_server):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    out = StringIO()
+    call_command("send_newsletter", str(issue.pk), "--here", stdout=out)
+    assert "sent 3" in out.getvalue()
+    assert len(smtp_server.messages) == 3
+
+
+def test_public_archive_shows_sent_issues_with_print_style(start_send, network, smtp_server, client):
+    add_subscribers(network.site, 1)
+    issue = make_issue(network)
+    draft = make_issue(network, subject="Noch nicht verschickt")
+    start_send(issue.pk)
+    index = client.get("/newsletter/archiv/", HTTP_HOST="nord.localhost").content.decode()
+    assert "Neuigkeiten im November" in index and "Noch nicht verschickt" not in index
+    detail = client.get(f"/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost")
+    assert "Sprachcafé in nord" in detail.content.decode() and 'media="print"' in detail.content.decode()
+    assert client.get(f"/newsletter/archiv/{draft.pk}/", HTTP_HOST="nord.localhost").status_code == 404

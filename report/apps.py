@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportConfig(AppConfig):
+    name = "report"
+    verbose_name = _("Yearly reports")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,184 @@
+"""Search as readers and front ends use it: German stemming, one network only, nothing
+unpublished, results grouped by type and filtered by type and action field."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from conftest import publish
+from home.models import EventIndexPage, EventPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def add_event(net, title, teaser="", fields=()):
+    index = net.home.get_children().type(EventIndexPage).first()
+    if index is None:
+        index = publish(net.home.add_child(instance=EventIndexPage(title="Termine", slug="termine")))
+    page = index.specific.add_child(
+        instance=EventPage(title=title, slug=title.lower().replace(" ", "-"), teaser=teaser,
+                           start=timezone.now() + datetime.timedelta(days=3))
+    )
+    page.action_fields = list(fields)
+    return publish(page)
+
+
+def get(client, net, path, **params):
+    return client.get(path, params, HTTP_HOST=net.site.hostname)
+
+
+def test_german_stemming_finds_singular_for_plural(client, make_network):
+    net = make_network("alpha")
+    add_event(net, "Sprachkurs für Frauen", teaser="Ein Sprachkurs mit Kinderbetreuung.")
+
+    response = get(client, net, "/suche/", q="Sprachkurse")
+
+    assert response.status_code == 200
+    assert "Sprachkurs für Frauen" in response.content.decode()
+
+
+def test_german_stemming_finds_plural_for_singular(client, make_network):
+    net = make_network("alpha")
+    add_event(net, "Deutschkurse am Abend", teaser="Zwei Integrationskurse für Frauen mit Kinderbetreuung.")
+
+    for query in ("Deutschkurs", "Integrationskurs Frau", "kinderbetreuung"):
+        data = get(client, net, "/api/v3/search/", q=query).json()
+        assert [hit["title"] for g in data["groups"] for hit in g["results"]] == ["Deutschkurse am Abend"], query
+    assert get(client, net, "/api/v3/search/", q="Integrationskurs Männer").json()["total"] == 0
+
+
+def test_search_stays_inside_the_readers_network(client, two_networks):
+    # both networks have a news page "Sprachcafé in …"
+    response = get(client, two_networks.a, "/suche/", q="Sprachcafé")
+    html = response.content.decode()
+    assert "Sprachcafé in alpha" in html
+    assert "Sprachcafé in beta" not in html
+
+    api = get(client, two_networks.b, "/api/v3/search/", q="Sprachcafé").json()
+    titles = [hit["title"] for group in api["groups"] for hit in group["results"]]
+    assert titles == ["Sprachcafé in beta"]
+
+
+def test_drafts_and_private_pages_are_never_found(client, make_network):
+    net = make_network("alpha")
+    draft = net.home.add_child(instance=StandardPage(title="Geheimer Entwurf Sprachkurs", slug="entwurf", live=False))
+    draft.save_revision()
+    private = publish(net.home.add_child(instance=StandardPage(title="Interner Sprachkurs", slug="intern")))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    public = publish(net.home.add_child(instance=StandardPage(title="Offener Sprachkurs", slug="offen")))
+    # a published page that gets a newer draft: search shows the live title, not the draft's
+    public.title = "Entwurfstitel Sprachkurs"
+    public.save_revision()
+
+    html = get(client, net, "/suche/", q="Sprachkurs").content.decode()
+
+    assert "Offener Sprachkurs" in html
+    assert "Geheimer Entwurf" not in html
+    assert "Interner Sprachkurs" not in html
+    assert "Entwurfstitel" not in html
+
+
+def test_results_are_grouped_by_type_and_filtered(client, make_network):
+    net = make_network("alpha")
+    add_event(net, "Sprachcafé am Abend", teaser="Deutsch üben", fields=[net.field])
+    add_event(net, "Sprachcafé im Park", teaser="Deutsch üben")  # not tagged
+    publish(net.home.add_child(instance=StandardPage(title="Über das Sprachcafé", slug="ueber")))
+
+    data = get(client, net, "/api/v3/search/", q="Sprachcafé").json()
+    groups = {g["key"]: [hit["title"] for hit in g["results"]] for g in data["groups"]}
+    assert [g["key"] for g in data["groups"]] == ["news", "events", "pages"]
+    assert sorted(groups["events"]) == ["Sprachcafé am Abend", "Sprachcafé im Park"]
+    assert groups["pages"] == ["Über das Sprachcafé"]
+    assert data["total"] == 4
+
+    only_events = get(client, net, "/api/v3/search/", q="Sprachcafé", type="events").json()
+    assert [g["key"] for g in only_events["groups"]] == ["events"]
+
+    tagged = get(client, net, "/api/v3/search/", q="Sprachcafé", action_field="bildung").json()
+    titles = sorted(hit["title"] for g in tagged["groups"] for hit in g["results"])
+    assert titles == ["Sprachcafé am Abend", "Sprachcafé in alpha"]
+
+    page = get(client, net, "/suche/", q="Sprachcafé", typ="events", handlungsfeld="bildung").content.decode()
+    assert "Sprachcafé am Abend" in page
+    assert "Sprachcafé im Park" not in page
+    assert "Über das Sprachcafé" not in page
+
+
+def test_api_shape_and_errors(client, make_network):
+    net = make_network("alpha")
+    data = get(client, net, "/api/v3/search/", q="Sprachcafé").json()
+    hit = data["groups"][0]["results"][0]
+    assert data["query"] == "Sprachcafé"
+    assert data["groups"][0]["label"]
+    assert set(hit) == {"id", "title", "type", "url", "teaser", "action_fields"}
+    assert hit["type"] == "home.NewsPage"
+    assert hit["url"].endswith("/aktuelles/sprachcafe/")
+    assert hit["teaser"] == "Jeden Dienstag üben wir Deutsch."
+    assert hit["action_fields"] == [{"id": net.field.pk, "title": "Bildung", "slug": "bildung"}]
+
+    missing = get(client, net, "/api/v3/search/")
+    assert missing.status_code == 400
+    assert missing["Content-Type"].startswith("application/problem+json")
+    unknown_field = get(client, net, "/api/v3/search/", q="x", action_field="gibt-es-nicht")
+    assert unknown_field.status_code == 400
+    assert "action_field" in unknown_field.json()["detail"]
+    bad_type = get(client, net, "/api/v3/search/", q="x", type="aliens")
+    assert bad_type.status_code == 400
+
+
+def test_search_is_in_the_openapi_schema(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    assert "/api/v3/search/" in paths
+    assert "/api/v3/search/autocomplete/" in paths
+    params = {p["name"] for p in paths["/api/v3/search/"]["get"]["parameters"]}
+    assert {"q", "type", "action_field", "site"} <= params
+
+
+def test_autocomplete_suggests_titles_of_the_own_network(client, two_networks):
+    add_event(two_networks.a, "Sprachkurs am Morgen")
+    add_event(two_networks.b, "Sprachkurs am Abend")
+
+    data = get(client, two_networks.a, "/suche/vorschlaege/", q="Sprachk").json()
+    assert [r["title"] for r in data["results"]] == ["Sprachkurs am Morgen"]
+    assert data["results"][0]["type"] == "events"
+    assert get(client, two_networks.a, "/suche/vorschlaege/", q="S").json() == {"results": []}
+
+    api = get(client, two_networks.b, "/api/v3/search/autocomplete/", q="Sprachk").json()
+    assert [r["title"] for r in api["results"]] == ["Sprachkurs am Abend"]
+
+
+def test_search_page_sets_no_cookie_and_works_without_a_query(client, make_network):
+    net = make_network("alpha")
+    response = get(client, net, "/suche/")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert 'role="search"' in response.content.decode()
+    unknown = get(client, net, "/suche/", q="Sprachcafé", handlungsfeld="gibt-es-nicht").content.decode()
+    assert "Sprachcafé in alpha" in unknown
+    assert "existiert" in unknown or "does not exist" in unknown
+
+
+def test_api_queries_do_not_grow_with_the_number_of_hits(client, make_network, django_assert_max_num_queries):
+    net = make_network("alpha")
+    for n in range(12):
+        add_event(net, f"Sprachkurs {n}", fields=[net.field])
+    client.get("/api/v3/search/", {"q": "Sprachkurs"}, HTTP_HOST=net.site.hostname)  # warm the site caches
+
+    with django_assert_max_num_queries(8):
+        data = get(client, net, "/api/v3/search/", q="Sprachkurs").json()
+    assert data["total"] == 12
+
+
+def test_a_group_with_many_hits_links_to_all_of_them(client, make_network):
+    net = make_network("alpha")
+    for n in range(22):
+        add_event(net, f"Sprachkurs {n:02d}")
+
+    html = get(client, net, "/suche/", q="Sprachkurs").content.decode()
+    assert html.count('href="/termine/sprachkurs-') == 20
+    assert "?q=Sprachkurs&amp;typ=events" in html
+
+    all_events = get(client, net, "/suche/", q="Sprachkurs", typ="events").content.decode()
+    assert all_events.count('href="/termine/sprachkurs-') == 22

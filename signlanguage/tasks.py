@@ -1,0 +1,24 @@
+"""Celery tasks of the signlanguage app. Thin: they load ids and call plain functions."""
+
+import smtplib
+
+from celery import shared_task
+
+from .models import AccessibilityFeedback
+
+
+@shared_task(
+    name="signlanguage.mail_feedback",
+    autoretry_for=(OSError, smtplib.SMTPException),
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    max_retries=8,
+)
+def mail_feedback_task(feedback_id):
+    """Mail one stored accessibility feedback to its network's contact (retried on SMTP errors)."""
+    from .feedback import send_feedback_mail
+
+    feedback = AccessibilityFeedback.objects.filter(pk=feedback_id, mailed=False).select_related("page").first()
+    if feedback is None or feedback.page is None:
+        return False
+    return send_feedback_mail(feedback.page, feedback)

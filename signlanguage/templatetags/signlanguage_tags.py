@@ -1,0 +1,76 @@
+"""``{% load signlanguage_tags %}``
+
+- ``{% sign_language_video page as sign_language %}``: ``{"url", "download_url", "size_bytes",
+  "duration_seconds", "width", "height", "poster_url"}`` (poster_url may be None) of the page's
+  DGS video, or None when it has none.
+- ``{% bitv_explanation_topics page as topics %}``: the BITV §4 explanations of the page's
+  network; ``{% include "signlanguage/includes/bitv_explanations.html" %}`` renders them.
+- ``{% dgs_symbol %}``: our inline DGS mark (SVG, no third-party asset).
+- ``{{ seconds|duration }}``, ``{{ bytes|filesize_de }}``: "1:05 min", "2,4 MB".
+"""
+
+from django import template
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from wagtail.models import Page
+
+from ..models import BITVExplanation, SignLanguageVideo
+
+register = template.Library()
+
+
+def video_for_page(page):
+    if not isinstance(page, Page) or not page.pk:
+        return None
+    video = SignLanguageVideo.objects.filter(page_id=page.pk).select_related("video", "poster").first()
+    if video is None:
+        return None
+    try:
+        return video.describe()
+    except (ValidationError, OSError):
+        return None  # a file that went missing or no longer passes is not offered
+
+
+@register.simple_tag
+def sign_language_video(page):
+    return video_for_page(page)
+
+
+@register.simple_tag
+def bitv_explanation_topics(page):
+    """The four BITV §4 explanations of the page's network, or [] when it has none."""
+    site = page.get_site() if isinstance(page, Page) else None
+    explanation = BITVExplanation.objects.filter(site=site).first() if site else None
+    if explanation is None:
+        return []
+    try:
+        return explanation.topics()
+    except (ValidationError, OSError):
+        return []
+
+
+@register.simple_tag
+def dgs_symbol(size=32):
+    return render_to_string("signlanguage/includes/dgs_symbol.svg", {"size": size})
+
+
+@register.filter
+def duration(seconds):
+    try:
+        total = int(round(float(seconds)))
+    except (TypeError, ValueError):
+        return ""
+    minutes, secs = divmod(total, 60)
+    return f"{minutes}:{secs:02d} min"
+
+
+@register.filter
+def filesize_de(size):
+    try:
+        size = int(size)
+    except (TypeError, ValueError):
+        return ""
+    if size < 1024 * 1024:
+        return f"{number_format(size / 1024, 0, force_grouping=False)} KB"
+    return f"{number_format(size / (1024 * 1024), 1, force_grouping=False)} MB"

@@ -1,0 +1,49 @@
+"""Which translations a page has, for the public toolbar, the API and the request form."""
+
+from wagtail.models import Locale, Page
+
+from .languages import direction, language_codes, native_name
+
+
+def page_translations(page, request=None, include_own=False, full_url=False):
+    """One entry per content language (the page's own left out unless ``include_own``):
+    ``language_code``, ``name`` (in that language), ``url`` of the live translation or None,
+    ``dir``. German, the default, comes first."""
+    if page is None or not isinstance(page, Page):
+        return []
+    own = page.locale.language_code if page.locale_id else None
+    live = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+        .specific(defer=True)
+    }
+    entries = []
+    for code in language_codes():
+        if code == own and not include_own:
+            continue
+        translation = live.get(code)
+        entries.append(
+            {
+                "language_code": code,
+                "name": native_name(code),
+                "url": (translation.get_full_url(request) if full_url else translation.get_url(request))
+                if translation
+                else None,
+                "dir": direction(code),
+            }
+        )
+    return entries
+
+
+def requestable_languages(page):
+    """Languages a reader may ask for: content languages without a live translation."""
+    return [entry for entry in page_translations(page) if entry["url"] is None]
+
+
+def ensure_locales():
+    """Create a Locale for every content language (German first); safe to call repeatedly."""
+    for code in language_codes():
+        Locale.objects.get_or_create(language_code=code)

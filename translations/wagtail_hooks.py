@@ -1,0 +1,25 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.permissions import editable_site_ids
+
+from .admin_views import TranslationRequestReportView
+
+
+@hooks.register("register_admin_urls")
+def translation_report_urls():
+    return [path("reports/translation-requests/", TranslationRequestReportView.as_view(), name="translation_requests_report")]
+
+
+class NetworkEditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(editable_site_ids(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return NetworkEditorMenuItem(
+        _("Translation requests"), reverse("translation_requests_report"), icon_name="globe", order=900
+    )
