@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from wagtail.models import PageViewRestriction, TaskState
 
 from .models import LeichteSpracheCheck, LeichteSpracheLink, PageVariant
@@ -87,15 +88,18 @@ def current_variants(page):
 
 
 def _file_url(variant, absolute, page, request):
-    url = variant.file.url
-    if absolute and not url.startswith(("http://", "https://")):
-        parts = page.get_url_parts(request)
-        base = parts[1] if parts else settings.WAGTAILAPI_BASE_URL
-        url = urljoin(base.rstrip("/") + "/", url.lstrip("/"))
-    return url
+    return _absolute(variant.file.url, page, request) if absolute else variant.file.url
 
 
-def page_variants(page, request=None, absolute=False):
+def _absolute(url, page, request=None):
+    if url.startswith(("http://", "https://")):
+        return url
+    parts = page.get_url_parts(request)
+    base = parts[1] if parts else settings.WAGTAILAPI_BASE_URL
+    return urljoin(base.rstrip("/") + "/", url.lstrip("/"))
+
+
+def page_variants(page, request=None, absolute=False, with_video_and_translations=True):
     """The dict the public toolbar reads. Missing or None means "not available"."""
     from signlanguage.templatetags.signlanguage_tags import video_for_page
     from translations.pages import page_translations
@@ -113,8 +117,8 @@ def page_variants(page, request=None, absolute=False):
             "mime": audio.data.get("mime", "audio/ogg"),
         } if audio else None,
         "pdf_url": _file_url(pdf, absolute, page, request) if pdf else None,
-        "sign_language": video_for_page(page),
-        "translations": page_translations(page, request, full_url=absolute),
+        "sign_language": video_for_page(page) if with_video_and_translations else None,
+        "translations": page_translations(page, request, full_url=absolute) if with_video_and_translations else [],
     }
 
 
@@ -125,7 +129,12 @@ def api_representation(page):
     from .checking import latest_check
     from .models import TargetGroupReviewTask
 
-    data = page_variants(page, absolute=True)
+    # The sign language video and the translations have endpoints of their own; looking them up
+    # here would cost queries per item of a listing.
+    data = page_variants(page, absolute=True, with_video_and_translations=False)
+    del data["sign_language"], data["translations"]
+    data["sign_language_endpoint"] = _absolute(reverse("wagtailapi_v3:sign_language_page_video", args=[page.pk]), page)
+    data["translations_endpoint"] = _absolute(reverse("wagtailapi_v3:page_translations", args=[page.pk]), page)
     variant, standard = linked_pages(page)
     data["leichte_sprache_page"] = _page_ref(variant, page)
     data["standard_page"] = _page_ref(standard, page)

@@ -100,7 +100,10 @@ def test_api_serves_links_variants_and_the_published_check(client, make_network)
     assert av["audio"]["mime"] == "audio/ogg"
     assert av["pdf_url"].endswith(".pdf")
     assert av["status"]["audio"]["status"] == "current"
-    assert av["sign_language"] is None and av["translations"] == []
+    assert av["sign_language_endpoint"] == f"http://api.localhost/api/v3/sign-language/pages/{net.news.pk}/"
+    assert client.get(av["sign_language_endpoint"], **host(net)).status_code == 404  # no video yet
+    translations = client.get(av["translations_endpoint"], **host(net)).json()["translations"]
+    assert {t["language_code"] for t in translations} >= {"en", "ar"}
 
     vdata = client.get(f"/api/v3/pages/{variant.pk}/", **host(net)).json()["accessibility_variants"]
     assert vdata["is_leichte_sprache"] and vdata["standard_page"]["id"] == net.news.pk

@@ -16,9 +16,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API keeps an asyncio loop in the main thread; Django would then refuse the
-# ORM calls the fixtures make there. The server thread that answers the browser has no loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -74,6 +71,7 @@ def demo_server(django_db_setup, django_db_blocker):
 
     django_db_blocker.unblock()  # the server thread needs the database for the whole session
     try:
+        _restore_migrated_database(connections["default"])
         call_command("load_demo", "--quiet")
         # Request threads must not keep connections open, or the test database cannot be
         # dropped at the end of the session.
@@ -100,6 +98,19 @@ def demo_server(django_db_setup, django_db_blocker):
         django_db_blocker.restore()
 
 
+def _restore_migrated_database(connection):
+    """Browser tests run last, after transactional tests whose final flush emptied the database
+    (each of them restores it for itself first). Restore the migrated state the same way."""
+    from wagtail.models import Page
+
+    if Page.objects.filter(depth=1).exists():
+        return
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if not contents:
+        raise RuntimeError("The test database has no Wagtail root page and no serialized copy to restore it from.")
+    connection.creation.deserialize_db_from_string(contents)
+
+
 def _close_leftover_sessions(connection):
     """End idle sessions the server's request threads left on this run's own test database,
     so pytest-django can drop it (the name is per checkout: TEST_DATABASE_NAME)."""
@@ -119,6 +130,10 @@ def _close_leftover_sessions(connection):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an asyncio loop in the main thread; Django would then refuse
+    # the ORM calls fixtures make there. Browser tests run last, so setting it here reaches no
+    # other test (nor the deployment check's subprocesses).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
