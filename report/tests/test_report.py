@@ -68,7 +68,7 @@ def test_pdf_holds_the_years_meetings_results_projects_and_events(networks_with_
     report = build_report(YearlyReport.objects.create(site=a.site, year=2025))
 
     assert report.status == YearlyReport.Status.DONE, report.error
-    assert report.file.name.endswith("jahresbericht-alpha-2025.pdf")
+    assert report.download_name == "jahresbericht-alpha-2025.pdf"
     text = " ".join(pdf_text(report).split())
     assert "Jahresbericht 2025" in text
     assert "Fachforum Bildung" in text
@@ -129,6 +129,7 @@ def test_editor_orders_watches_and_downloads_only_own_reports(
     download = client.get(status["download_url"])
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
+    assert 'filename="jahresbericht-alpha-2025.pdf"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
     client.force_login(b.editor)
