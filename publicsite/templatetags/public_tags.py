@@ -38,7 +38,10 @@ def duration(seconds):
 @register.simple_tag(takes_context=True)
 def network(context, page):
     """What the frame of every page needs, computed once per request: the network's site and
-    start page, the menu, the current page's ancestors, the first contact, the footer pages."""
+    start page, the menu, the current page's ancestors, the first contact, the footer pages.
+
+    The menu holds the network's sections (every child of the start page except plain pages)
+    and the plain pages marked "show in menus"; the other plain pages go to the footer."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None and hasattr(page, "get_site"):
@@ -49,8 +52,9 @@ def network(context, page):
     contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
     children = list(site.root_page.get_children().live().public())
     standard_type = ContentType.objects.get_for_model(_standard_page_types()[0]).pk
-    marked = [child for child in children if child.show_in_menus]
-    menu = marked or [child for child in children if child.content_type_id != standard_type]
+    # The sections (every child but plain pages) always; plain pages when marked "show in menus"
+    # (the others are listed in the footer).
+    menu = [c for c in children if c.show_in_menus or c.content_type_id != standard_type]
     ancestors = set(page.get_ancestors().values_list("pk", flat=True)) if hasattr(page, "get_ancestors") else set()
     return {
         "site": site,
@@ -61,20 +65,6 @@ def network(context, page):
         "email": next((c.email for c in contacts if c.email), ""),
         "footer_pages": [c for c in children if c.content_type_id == standard_type and not c.show_in_menus][:8],
     }
-
-
-@register.simple_tag
-def main_menu(site_root):
-    """The pages for the main navigation: those marked "show in menus"; when a network marked
-    none, its sections (every child of the start page except plain pages, which the footer
-    lists)."""
-    if not site_root:
-        return []
-    children = site_root.get_children().live().public()
-    marked = list(children.in_menu())
-    if marked:
-        return marked
-    return list(children.not_type(*_standard_page_types()))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")

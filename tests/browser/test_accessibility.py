@@ -22,9 +22,9 @@ def one_page_per_type(site):
 def test_every_page_type_passes_axe(demo_server, page, axe_audit, network):
     site = Site.objects.get(hostname=demo_server.hosts[network])
     pages = one_page_per_type(site)
-    assert sorted(pages) == sorted(PAGE_TYPES)
+    assert set(PAGE_TYPES) <= set(pages), "the demo network should have every content page type"
     problems = {}
-    for kind in PAGE_TYPES:
+    for kind in sorted(pages):  # the types above and whatever other apps add (forms, statement …)
         url = demo_server.page_url(pages[kind])
         page.goto(url)
         violations = axe_audit(page)

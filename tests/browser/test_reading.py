@@ -60,7 +60,7 @@ def test_font_size_switch_is_remembered_across_pages_without_a_cookie(demo_serve
     expect(page.get_by_role("button", name="größte")).to_have_attribute("aria-pressed", "true")
     bigger = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert bigger == base * 1.5
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link").first.click()
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Aktuelles").click()
     page.wait_for_load_state()
     assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == bigger
     expect(page.get_by_role("button", name="größte")).to_have_attribute("aria-pressed", "true")
@@ -98,13 +98,15 @@ def test_keyboard_only_skip_link_toolbar_and_menu(demo_server, page):
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
 
 
-def test_toolbar_says_honestly_what_is_not_there_yet_and_share_copies_the_link(demo_server, page):
+def test_toolbar_offers_each_variant_or_says_honestly_it_is_missing_and_share_copies_the_link(demo_server, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(demo_server.url("herne", "/"))
     toolbar = page.get_by_role("navigation", name="Lesehilfen")
-    expect(toolbar).to_contain_text("Leichte Sprache: noch nicht vorhanden")
-    expect(toolbar).to_contain_text("Gebärdensprache: noch nicht vorhanden")
-    expect(toolbar).to_contain_text("Vorlesen: nicht verfügbar")
+    for label in ("Leichte Sprache", "Gebärdensprache", "Vorlesen", "PDF"):
+        entry = toolbar.locator("li.toolbar__item", has_text=label).first
+        offered = entry.locator("a[href], audio").count() > 0
+        missing = re.search(f"{label}: (noch nicht vorhanden|nicht verfügbar)", entry.inner_text())
+        assert offered != bool(missing), f"{label}: offered={offered}, text={entry.inner_text()!r}"
     page.evaluate("navigator.share = undefined")
     toolbar.get_by_role("button", name="Teilen").click()
     expect(toolbar.get_by_role("status")).to_have_text("Link kopiert")
@@ -119,3 +121,41 @@ def test_no_requests_to_other_hosts_and_no_console_errors(demo_server, page):
         page.goto(demo_server.url(network, "/"))
     assert foreign == [] and errors == []
     assert page.context.cookies() == []
+
+
+def test_pages_fit_a_320_pixel_wide_phone_without_sideways_scrolling(demo_server, page):
+    from tests.browser.test_accessibility import one_page_per_type
+    from wagtail.models import Site
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    site = Site.objects.get(hostname=demo_server.hosts["hameln"])
+    too_wide = {}
+    for kind, target in one_page_per_type(site).items():
+        for suffix in ("", "?ansicht=month") if kind == "eventindexpage" else ("",):
+            page.goto(demo_server.page_url(target) + suffix)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[kind + suffix] = width
+    assert too_wide == {}
+    # At the largest font size the start page still fits.
+    page.goto(demo_server.url("hameln", "/"))
+    page.get_by_role("button", name="größte").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_page_not_found_is_a_proper_accessible_page(demo_server, page, axe_audit):
+    from tests.browser.conftest import format_violations
+
+    response = page.goto(demo_server.url("herne", "/gibt-es-nicht/"))
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
+    violations = axe_audit(page)
+    assert violations == [], format_violations(violations)
+
+
+def test_wagtail_admin_login_still_works_under_its_content_security_policy(demo_server, page):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(demo_server.url("altona", "/admin/login/"))
+    expect(page.locator("form input[name=username]")).to_be_visible()
+    assert not [error for error in errors if "Content Security Policy" in error]
