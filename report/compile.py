@@ -128,8 +128,7 @@ def build_report(report):
         report.finished = timezone.now()
         report.save(update_fields=["status", "error", "finished"])
         return report
-    slug = report.site.hostname.split(".")[0]
-    report.file.save(f"jahresbericht-{slug}-{report.year}.pdf", ContentFile(pdf), save=False)
+    report.file.save(report.download_name, ContentFile(pdf), save=False)
     report.status = YearlyReport.Status.DONE
     report.finished = timezone.now()
     report.save(update_fields=["file", "status", "finished"])

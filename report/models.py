@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def report_path(instance, filename):
-    return f"reports/{instance.site_id}/{filename}"
+    return f"reports/{instance.site_id}/{instance.pk}/{filename}"
 
 
 class YearlyReport(models.Model):
@@ -40,3 +40,8 @@ class YearlyReport(models.Model):
 
     def __str__(self):
         return f"{self.site.site_name} {self.year}"
+
+    @property
+    def download_name(self):
+        """The file name editors get, whatever name the storage chose."""
+        return f"jahresbericht-{self.site.hostname.split('.')[0]}-{self.year}.pdf"

@@ -79,5 +79,5 @@ def download(request, pk):
     report = _own_report(request, pk)
     if not report.file:
         raise Http404(_("This report has no PDF (yet)."))
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.file.name.rsplit("/", 1)[-1],
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name,
                         content_type="application/pdf")

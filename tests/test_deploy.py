@@ -17,7 +17,8 @@ def test_models_have_migrations(db):
 
 def test_production_settings_pass_check_deploy():
     env = {
-        **os.environ,
+        # the browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for the test process only
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 20 + "-production-like-secret-key-0123456789-abcdefghij",
         "ALLOWED_HOSTS": "netzwerk.example.org",

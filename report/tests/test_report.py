@@ -68,7 +68,7 @@ def test_pdf_holds_the_years_meetings_results_projects_and_events(networks_with_
     report = build_report(YearlyReport.objects.create(site=a.site, year=2025))
 
     assert report.status == YearlyReport.Status.DONE, report.error
-    assert report.file.name.endswith("jahresbericht-alpha-2025.pdf")
+    assert report.download_name == "jahresbericht-alpha-2025.pdf"
     text = " ".join(pdf_text(report).split())
     assert "Jahresbericht 2025" in text
     assert "Fachforum Bildung" in text
@@ -129,9 +129,31 @@ def test_editor_orders_watches_and_downloads_only_own_reports(
     download = client.get(status["download_url"])
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
+    assert 'filename="jahresbericht-alpha-2025.pdf"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
     client.force_login(b.editor)
     assert client.get(f"/admin/reports/{report.pk}/download/").status_code in (302, 403)
     assert client.get(f"/admin/reports/{report.pk}/status/").status_code in (302, 403)
     assert "alpha" not in client.get("/admin/reports/").content.decode().split("<h2", 2)[-1]
+
+
+def test_sent_newsletter_issues_of_the_year_and_network_are_listed(networks_with_history):
+    from newsletter.models import NewsletterIssue
+
+    a, b = networks_with_history.a, networks_with_history.b
+
+    def issue(site, subject, status, finished):
+        return NewsletterIssue.objects.create(site=site, subject=subject, send_status=status, send_finished_at=finished)
+
+    issue(a.site, "Rundbrief Frühling 2025", "sent", at(2025, 4, 2))
+    issue(a.site, "Rundbrief Winter 2024", "sent", at(2024, 12, 10))
+    issue(a.site, "Entwurf nie gesendet", "draft", None)
+    issue(b.site, "Rundbrief des anderen Netzwerks", "sent", at(2025, 4, 3))
+
+    report = build_report(YearlyReport.objects.create(site=a.site, year=2025))
+    text = " ".join(pdf_text(report).split())
+    assert "Rundbrief Frühling 2025" in text
+    assert "1 Newsletter-Ausgabe" in text
+    for absent in ("Rundbrief Winter 2024", "Entwurf nie gesendet", "Rundbrief des anderen Netzwerks"):
+        assert absent not in text

@@ -29,6 +29,13 @@ def get(client, net, path, **params):
     return client.get(path, params, HTTP_HOST=net.site.hostname)
 
 
+def results_of(response):
+    """The results part of the search page (the menu and footer list pages too)."""
+    html = response.content.decode()
+    start = html.index('class="search-results"')
+    return html[start: html.index("</main>", start)]
+
+
 def test_german_stemming_finds_singular_for_plural(client, make_network):
     net = make_network("alpha")
     add_event(net, "Sprachkurs für Frauen", teaser="Ein Sprachkurs mit Kinderbetreuung.")
@@ -36,7 +43,7 @@ def test_german_stemming_finds_singular_for_plural(client, make_network):
     response = get(client, net, "/suche/", q="Sprachkurse")
 
     assert response.status_code == 200
-    assert "Sprachkurs für Frauen" in response.content.decode()
+    assert "Sprachkurs für Frauen" in results_of(response)
 
 
 def test_german_stemming_finds_plural_for_singular(client, make_network):
@@ -52,7 +59,7 @@ def test_german_stemming_finds_plural_for_singular(client, make_network):
 def test_search_stays_inside_the_readers_network(client, two_networks):
     # both networks have a news page "Sprachcafé in …"
     response = get(client, two_networks.a, "/suche/", q="Sprachcafé")
-    html = response.content.decode()
+    html = results_of(response)
     assert "Sprachcafé in alpha" in html
     assert "Sprachcafé in beta" not in html
 
@@ -72,7 +79,7 @@ def test_drafts_and_private_pages_are_never_found(client, make_network):
     public.title = "Entwurfstitel Sprachkurs"
     public.save_revision()
 
-    html = get(client, net, "/suche/", q="Sprachkurs").content.decode()
+    html = results_of(get(client, net, "/suche/", q="Sprachkurs"))
 
     assert "Offener Sprachkurs" in html
     assert "Geheimer Entwurf" not in html
@@ -100,8 +107,7 @@ def test_results_are_grouped_by_type_and_filtered(client, make_network):
     titles = sorted(hit["title"] for g in tagged["groups"] for hit in g["results"])
     assert titles == ["Sprachcafé am Abend", "Sprachcafé in alpha"]
 
-    html = get(client, net, "/suche/", q="Sprachcafé", typ="events", handlungsfeld="bildung").content.decode()
-    page = html[html.index("<main"):html.index("</main>")]  # the menu may list the page "Über das Sprachcafé"
+    page = results_of(get(client, net, "/suche/", q="Sprachcafé", typ="events", handlungsfeld="bildung"))
     assert "Sprachcafé am Abend" in page
     assert "Sprachcafé im Park" not in page
     assert "Über das Sprachcafé" not in page
@@ -177,9 +183,9 @@ def test_a_group_with_many_hits_links_to_all_of_them(client, make_network):
     for n in range(22):
         add_event(net, f"Sprachkurs {n:02d}")
 
-    html = get(client, net, "/suche/", q="Sprachkurs").content.decode()
+    html = results_of(get(client, net, "/suche/", q="Sprachkurs"))
     assert html.count('href="/termine/sprachkurs-') == 20
     assert "?q=Sprachkurs&amp;typ=events" in html
 
-    all_events = get(client, net, "/suche/", q="Sprachkurs", typ="events").content.decode()
+    all_events = results_of(get(client, net, "/suche/", q="Sprachkurs", typ="events"))
     assert all_events.count('href="/termine/sprachkurs-') == 22
