@@ -79,6 +79,23 @@ def make_network(db):
 
 
 @pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker in this process: over the Redis broker where Redis runs (our machines,
+    CI), over Celery's in-memory transport elsewhere. Tasks sent with .delay() go through it."""
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+
+    from cms.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
 def two_networks(make_network):
     return SimpleNamespace(a=make_network("alpha"), b=make_network("beta"))
 

@@ -55,11 +55,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def recreate_database():
+def recreate_database(database_url=DATABASE_URL):
     import psycopg
 
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    name = database_url.rsplit("/", 1)[1]
+    admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -67,6 +67,26 @@ def recreate_database():
 
 def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def production_env(static_root, database_url=DATABASE_URL):
+    """The production settings as the benchmarks run them: PostgreSQL, no Redis, local static files."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(static_root),
+        "SECURE_SSL_REDIRECT": "false",
+        "REDIS_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def gunicorn_command(port, workers=WORKERS):
+    return [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+            "--workers", str(workers), "--log-level", "warning"]
 
 
 def fetch(port, path):
@@ -77,17 +97,7 @@ def fetch(port, path):
 
 def main():
     static_root = Path(tempfile.mkdtemp(prefix="miteinander-bench-static-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-        "DATABASE_URL": DATABASE_URL,
-        "STATIC_ROOT": str(static_root),
-        "SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(static_root)
     print("preparing: fresh database, migrate, load_demo, collectstatic …", flush=True)
     t0 = time.perf_counter()
     recreate_database()
@@ -98,11 +108,7 @@ def main():
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
 
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
+    server = subprocess.Popen(gunicorn_command(port), cwd=ROOT, env=env)
     try:
         for _ in range(100):
             try:

@@ -79,17 +79,7 @@ def single_request_ms(path, repeats=7):
 
 def main():
     static_root = Path(tempfile.mkdtemp(prefix="miteinander-pages-bench-static-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-        "DATABASE_URL": api_bench.DATABASE_URL,
-        "STATIC_ROOT": str(static_root),
-        "SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = api_bench.production_env(static_root)
     print("preparing: fresh database, migrate, load_demo, collectstatic …", flush=True)
     t0 = time.perf_counter()
     api_bench.recreate_database()
@@ -103,8 +93,7 @@ def main():
     pages = [tuple(line.split(" ", 1)) for line in listing.splitlines() if " /" in line]
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
 
-    args = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
-            "--workers", str(WORKERS), "--log-level", "warning"]
+    args = api_bench.gunicorn_command(PORT, WORKERS)
     server = subprocess.Popen(args, cwd=ROOT, env=env)
     try:
         wait_for("/healthz")

@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import api_bench  # noqa: E402  (database, settings and server setup are shared)
 from bench.loadgen import run  # noqa: E402
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/miteinander_search_bench")
@@ -56,20 +57,6 @@ for n, topic in zip(range(NewsPage.objects.child_of(index).count(), 300), iterto
 """
 
 
-def recreate_database():
-    import psycopg
-
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-
-
 def fetch(path):
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers={"Host": SITE})
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -88,33 +75,19 @@ def wait_for(path, server):
 
 
 def start(env):
-    return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(WORKERS), "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
+    return subprocess.Popen(api_bench.gunicorn_command(PORT, WORKERS), cwd=ROOT, env=env)
 
 
 def main():
     static_root = Path(tempfile.mkdtemp(prefix="miteinander-search-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-        "DATABASE_URL": DATABASE_URL,
-        "STATIC_ROOT": str(static_root),
-        "SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = api_bench.production_env(static_root, DATABASE_URL)
     print("preparing: fresh database, migrate, load_demo, 300 news pages, collectstatic …", flush=True)
     t0 = time.perf_counter()
-    recreate_database()
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo", "--quiet")
-    manage(env, "shell", "-c", TOP_UP)
-    manage(env, "collectstatic", "--noinput")
+    api_bench.recreate_database(DATABASE_URL)
+    api_bench.manage(env, "migrate", "--noinput")
+    api_bench.manage(env, "load_demo", "--quiet")
+    api_bench.manage(env, "shell", "-c", TOP_UP)
+    api_bench.manage(env, "collectstatic", "--noinput")
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
 
     q = urllib.parse.quote(QUERY)

@@ -31,7 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import escape
 
 from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber

@@ -4,7 +4,6 @@ one place, shared by the public form, the JSON API and the tests."""
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction

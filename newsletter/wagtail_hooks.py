@@ -4,7 +4,7 @@ networks), the send page, import/export and DSGVO buttons."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.widgets import Button, HeaderButton
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 

@@ -11,7 +11,6 @@ import os
 import shutil
 import tempfile
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _

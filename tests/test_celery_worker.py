@@ -3,8 +3,6 @@ machines, CI), over Celery's in-memory transport elsewhere."""
 
 import datetime
 
-import pytest
-from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.utils import timezone
 
@@ -12,15 +10,6 @@ from cms.celery import app
 from home.models import NewsPage
 from home.tasks import publish_scheduled_task
 
-
-@pytest.fixture
-def celery_worker(transactional_db):
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-            yield worker
-    finally:
-        app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
 
 
 def test_broker_is_redis_when_it_runs():

@@ -6,14 +6,11 @@ import json
 import sys
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.template import Context, Template
 from django.test import Client
 
 from accessibility.models import LeichteSpracheLink, PageVariant
-from cms.celery import app
 
 pytestmark = pytest.mark.django_db
 
@@ -177,15 +174,6 @@ def test_demo_networks_get_linked_leichte_sprache_pages_idempotently():
     call_command("load_demo", quiet=True, network=["altona"])
     assert LeichteSpracheLink.objects.count() == 2
 
-
-@pytest.fixture
-def celery_worker(transactional_db):
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-            yield worker
-    finally:
-        app.conf.task_always_eager = django_settings.CELERY_TASK_ALWAYS_EAGER
 
 
 @pytest.mark.services

@@ -2,16 +2,14 @@
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
 from report.models import YearlyReport
 from report.tasks import build_yearly_report_task
 from report.tests.test_report import add_meeting, pdf_text
-from tests.test_celery_worker import celery_worker  # noqa: F401  (the fixture)
 
 
-def test_worker_builds_the_report(celery_worker, make_network):  # noqa: F811
+def test_worker_builds_the_report(celery_worker, make_network):
     net = make_network("omega")
     add_meeting(net, "Auftakt", timezone.make_aware(datetime.datetime(2025, 2, 3, 17)), "Wir gründen drei AGs.")
     report = YearlyReport.objects.create(site=net.site, year=2025)

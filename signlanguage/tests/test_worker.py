@@ -3,27 +3,14 @@ where Redis runs, Celery's in-memory transport elsewhere)."""
 
 import time
 
-import pytest
-from celery.contrib.testing.worker import start_worker
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from cms.celery import app
 from signlanguage import feedback
 from signlanguage.demo import ensure_statement_page
 from signlanguage.models import AccessibilityFeedback
 from translations.security import form_token
 
-
-@pytest.fixture
-def celery_worker(transactional_db):
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-            yield worker
-    finally:
-        app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
 
 
 def test_worker_mails_the_feedback_after_the_reader_is_answered(celery_worker, client, make_network):
