@@ -37,12 +37,14 @@ class RenderedIssue:
 
 
 def leichte_sprache_version(page):
-    """The Leichte Sprache page linked to ``page``, or None.
+    """The live Leichte Sprache page linked to ``page`` (accessibility app), or None.
 
-    The one place that knows how a page's Leichte Sprache variant is found; linked variant
-    pages are not built yet, so every page is its own only version for now.
+    The one place in the newsletter that knows how a page's Leichte Sprache variant is found.
     """
-    return None
+    from accessibility.variants import linked_pages
+
+    variant, _standard = linked_pages(page)
+    return variant.specific if variant is not None and variant.live else None
 
 
 def _page_item(page, site_root_url, edition):

@@ -142,8 +142,13 @@ def test_topic_filtering_per_recipient(start_send, network, smtp_server):
 
 
 def test_leichte_sprache_edition_gets_the_leichte_sprache_text(start_send, network, smtp_server):
+    from accessibility.leichte_sprache_pages import create_leichte_sprache_version
+
     standard, easy = add_subscribers(network.site, 2)
     Subscriber.objects.filter(pk=easy.pk).update(edition="leichte_sprache")
+    easy_news = create_leichte_sprache_version(network.news)  # a draft until it is published
+    easy_news.title = "Deutsch üben im Sprach·café"
+    easy_news.save_revision().publish()
     issue = make_issue(network)
     start_send(issue.pk)
 
@@ -151,7 +156,9 @@ def test_leichte_sprache_edition_gets_the_leichte_sprache_text(start_send, netwo
     standard_text = smtp_server.to(standard.email)[0].get_body(("plain",)).get_content()
     assert "Hier sind unsere Nachrichten." in easy_text and "Liebe Leserinnen" not in easy_text
     assert "Zur Internet·seite" in easy_text
+    assert "Deutsch üben im Sprach·café" in easy_text  # the linked Leichte Sprache page's teaser
     assert "Liebe Leserinnen und Leser" in standard_text and "Hier sind unsere Nachrichten." not in standard_text
+    assert "Deutsch üben im Sprach·café" not in standard_text and network.news.title in standard_text
 
 
 def test_unsubscribed_between_snapshot_and_send_is_suppressed(network, smtp_server):
