@@ -14,7 +14,9 @@ from . import subscriptions
 from .forms import site_topics
 from .models import Edition, NewsletterIssue
 from .permissions import issue_policy
-from .views import SAME_ANSWER, client_ip
+from cms.clients import client_address
+
+from .views import SAME_ANSWER
 
 newsletter_router = Router(tags=["newsletter"])
 
@@ -63,7 +65,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
         raise HttpError(400, "topics: unknown action field ids for this network")
     try:
         subscriptions.subscribe(site, payload.email, name=payload.name, language=payload.language,
-                                edition=payload.edition, topics=topics, source="api", client_ip=client_ip(request))
+                                edition=payload.edition, topics=topics, source="api", client_ip=client_address(request))
     except ValidationError as exc:
         raise HttpError(400, "email: not a valid email address") from exc
     except subscriptions.RateLimited as exc:

@@ -3,13 +3,14 @@ one place, shared by the public form, the JSON API and the tests."""
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from cms.clients import over_limit
 
 from .models import Edition, NewsletterSettings, Subscriber, normalise_email
 from .tokens import confirm_token, subscriber_id_for_confirm_token, subscriber_id_for_manage_token
@@ -25,13 +26,7 @@ class InvalidLink(Exception):
 
 def _hit(key, limit, window):
     """Count one attempt; True while within the limit."""
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count <= limit
+    return not over_limit(key, limit, window)
 
 
 def subscribe(site, email, *, name="", language="de", edition=Edition.STANDARD, topics=(), source="form", client_ip=None):

@@ -10,6 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
+from cms.clients import client_address
+
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
 from .models import NewsletterIssue, NewsletterSettings
@@ -25,10 +27,6 @@ def current_site(request):
     if site is None:
         raise Http404("No network for this address.")
     return site
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR")
 
 
 def _render(request, template, context, status=200):
@@ -49,7 +47,7 @@ def subscribe_view(request):
         try:
             subscriptions.subscribe(
                 site, data["email"], name=data["name"], language=data["language"], edition=data["edition"],
-                topics=list(data["topics"]), source="form", client_ip=client_ip(request),
+                topics=list(data["topics"]), source="form", client_ip=client_address(request),
             )
         except ValidationError:
             form.add_error("email", _("Please enter a valid email address."))

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from cms.clients import client_address
+
 TIMESTAMP_SALT = "miteinander.participation.form-started"
 FORM_MAX_AGE = 24 * 60 * 60  # a form open longer than a day gets a fresh timestamp
 
@@ -36,16 +38,6 @@ def seconds_since(token, now=None):
     except signing.BadSignature as exc:  # SignatureExpired is a BadSignature too
         raise TimestampProblem(str(exc)) from exc
     return (now if now is not None else time.time()) - float(started)
-
-
-def client_address(request):
-    """The client's address. Behind our own reverse proxy set PARTICIPATION_CLIENT_IP_HEADER
-    (e.g. ``HTTP_X_FORWARDED_FOR``): the right-most entry is the one our proxy added, the
-    others are whatever the client claims."""
-    header = getattr(settings, "PARTICIPATION_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request, site):

@@ -12,7 +12,8 @@ import time
 from urllib.parse import urlsplit
 
 from django.core import signing
-from django.core.cache import cache
+
+from cms.clients import client_address, over_limit
 
 
 class FormRejected(Exception):
@@ -62,17 +63,6 @@ def same_origin(request):
     return bool(parts.netloc) and parts.netloc.lower() == request.get_host().lower()
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limited(scope, request, limit, window):
     """Count this attempt for the client; True when it made more than ``limit`` in ``window`` s."""
-    key = f"ratelimit:{scope}:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return over_limit(f"ratelimit:{scope}:{client_address(request) or 'unknown'}", limit, window)

@@ -273,9 +273,9 @@ SIGN_LANGUAGE_MIN_FPS = 25
 # After changing it, rebuild the index: ``manage.py update_index``.
 WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 
-# Forms (participation/): spam protection. Behind a reverse proxy name the header that carries
+# Public forms (newsletter, participation, feedback, translation requests): behind a reverse proxy name the header that carries
 # the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
-PARTICIPATION_CLIENT_IP_HEADER = os.environ.get("PARTICIPATION_CLIENT_IP_HEADER", "")
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")  # rate limits of all public forms (cms/clients.py)
 PARTICIPATION_MIN_FILL_SECONDS = 4
 PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
 PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years

@@ -173,7 +173,7 @@ def test_rate_limit_per_client_and_network(client, two_networks):
     assert other_reader.status_code == 302  # and so does another reader
 
 
-@override_settings(PARTICIPATION_RATE_LIMIT=(1, 3600), PARTICIPATION_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
+@override_settings(PARTICIPATION_RATE_LIMIT=(1, 3600), CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR")
 def test_behind_a_proxy_readers_are_told_apart_by_the_proxys_header(client, make_network):
     net = make_network("alpha")
     page = add_form(net)
