@@ -63,7 +63,7 @@ def absolute(request, video):
 )
 def page_video(request: HttpRequest, page_id: int):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
-    video = SignLanguageVideo.objects.filter(page=page).select_related("video", "poster").first()
+    video = SignLanguageVideo.objects.filter(page=page).select_related("video", "video__video_check", "poster").first()
     if video is None:
         raise Http404("This page has no sign language video.")
     return {"page_id": page.pk, "video": absolute(request, video.describe())}
