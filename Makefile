@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
+.PHONY: run test lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ run: install
 	@echo "Miteinander runs on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, user $(ADMIN_USER), password $(ADMIN_PASSWORD))"
 	@echo "Demo networks: http://altona.localhost:$(PORT)/ hildesheim. hannover. hameln. herne.localhost"
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 test: install
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest $(PYTEST_ARGS)

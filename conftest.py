@@ -30,7 +30,9 @@ def pytest_collection_modifyitems(items):
         if not transactional:
             continue
         if marker and not marker.kwargs.get("serialized_rollback"):
-            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False)
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
         if "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
 
@@ -71,8 +73,15 @@ def make_network(db):
         editor.groups.add(group)
         _, token = APIToken.create_token(user=editor, name="test")
         return SimpleNamespace(
-            site=site, home=home, field=field, news_index=news_index, news=news,
-            contact=contact, group=group, editor=editor, token=token,
+            site=site,
+            home=home,
+            field=field,
+            news_index=news_index,
+            news=news,
+            contact=contact,
+            group=group,
+            editor=editor,
+            token=token,
         )
 
     return build

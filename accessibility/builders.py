@@ -12,13 +12,13 @@ Rules every build follows:
 """
 
 import logging
-from datetime import timedelta
 import re
 import shutil
 import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -92,8 +92,11 @@ def build_audio(parts, target, voice=None):
     words = word_count(parts)
     if words > MAX_AUDIO_WORDS:
         raise BuildRefused(
-            _("The page has %(words)s words; read-aloud audio is built for at most %(max)s words. "
-              "Please split the page.") % {"words": words, "max": MAX_AUDIO_WORDS}
+            _(
+                "The page has %(words)s words; read-aloud audio is built for at most %(max)s words. "
+                "Please split the page."
+            )
+            % {"words": words, "max": MAX_AUDIO_WORDS}
         )
     text = _speakable(parts)
     if not text:
@@ -101,10 +104,43 @@ def build_audio(parts, target, voice=None):
     with tempfile.TemporaryDirectory(prefix="variant-audio-") as tmp:
         source, wav = Path(tmp) / "text.txt", Path(tmp) / "speech.wav"
         source.write_text(text, encoding="utf-8")
-        _run([getattr(settings, "ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng"), "-v", voice or settings.ACCESSIBILITY_ESPEAK_VOICE, "-s", "150",
-              "-b", "1", "-f", str(source), "-w", str(wav)])
-        _run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-c:a", "libopus",
-              "-b:a", "24k", "-application", "voip", "-f", "ogg", str(target)])
+        _run(
+            [
+                getattr(settings, "ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng"),
+                "-v",
+                voice or settings.ACCESSIBILITY_ESPEAK_VOICE,
+                "-s",
+                "150",
+                "-b",
+                "1",
+                "-f",
+                str(source),
+                "-w",
+                str(wav),
+            ]
+        )
+        _run(
+            [
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                str(wav),
+                "-ac",
+                "1",
+                "-c:a",
+                "libopus",
+                "-b:a",
+                "24k",
+                "-application",
+                "voip",
+                "-f",
+                "ogg",
+                str(target),
+            ]
+        )
     return probe_duration(target)
 
 
@@ -119,7 +155,7 @@ def _print_css():
     return Path(path).read_text(encoding="utf-8") if path else ""
 
 
-_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\uFE0F]")
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\ufe0f]")
 
 
 def _printable(part):
@@ -137,19 +173,23 @@ def pdf_html(page, parts, site_name=""):
         if items:
             blocks.append({"kind": "list", "items": [(i.text, _direction(i.text)) for i in items]})
             items = []
-        blocks.append({"kind": part.kind, "text": part.text, "level": min(part.level or 2, 4),
-                       "dir": _direction(part.text)})
+        blocks.append(
+            {"kind": part.kind, "text": part.text, "level": min(part.level or 2, 4), "dir": _direction(part.text)}
+        )
     if items:
         blocks.append({"kind": "list", "items": [(i.text, _direction(i.text)) for i in items]})
-    return render_to_string("accessibility/pdf.html", {
-        "title": parts[0].text if parts else page.title,
-        "title_dir": _direction(parts[0].text) if parts else "ltr",
-        "blocks": blocks,
-        "site_name": site_name,
-        "lang": "de",
-        "url": page.full_url or "",
-        "print_css": _print_css(),
-    })
+    return render_to_string(
+        "accessibility/pdf.html",
+        {
+            "title": parts[0].text if parts else page.title,
+            "title_dir": _direction(parts[0].text) if parts else "ltr",
+            "blocks": blocks,
+            "site_name": site_name,
+            "lang": "de",
+            "url": page.full_url or "",
+            "print_css": _print_css(),
+        },
+    )
 
 
 def build_pdf(page, parts, target, site_name=""):
@@ -164,7 +204,10 @@ def build_pdf(page, parts, target, site_name=""):
         )
     html = pdf_html(page, parts, site_name)
     HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        str(target), pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True,
+        str(target),
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        custom_metadata=True,
     )
 
 
@@ -173,8 +216,9 @@ def leichte_sprache_report(page, parts):
     prefs = LeichteSpracheSettings.for_site(site) if site else None
     text = plain_text(parts)
     try:
-        report = check(text, glossary=prefs.glossary_dict() if prefs else None,
-                       separator=prefs.separator if prefs else "\u00b7")
+        report = check(
+            text, glossary=prefs.glossary_dict() if prefs else None, separator=prefs.separator if prefs else "\u00b7"
+        )
     except TextTooLong as error:
         raise BuildRefused(str(error)) from error
     return {"text": text, **report.to_dict()}
@@ -268,7 +312,7 @@ def build_page_variants(page, kinds=None, force=False):
         variant.save()
         try:
             _build_one(variant, page, parts, site_name)
-        except Exception as error:  # noqa: BLE001 - every failure is recorded on the variant
+        except Exception as error:
             _drop_file(variant)
             variant.status = PageVariant.Status.FAILED
             variant.error = str(error) or error.__class__.__name__
@@ -310,7 +354,8 @@ def mark_stale(page):
     digest = content_hash(parts)
     site = page.get_site()
     stale = [
-        v.pk for v in PageVariant.objects.filter(page=page, status=PageVariant.Status.CURRENT)
+        v.pk
+        for v in PageVariant.objects.filter(page=page, status=PageVariant.Status.CURRENT)
         if v.content_hash != _kind_hash(parts, v.kind, site, digest)
     ]
     PageVariant.objects.filter(pk__in=stale).update(status=PageVariant.Status.STALE, updated_at=timezone.now())
@@ -322,6 +367,14 @@ def tools_available():
 
 
 __all__ = [
-    "BuildRefused", "BuildResult", "build_audio", "build_pdf", "build_page_variants", "kinds_for",
-    "is_leichte_sprache_page", "leichte_sprache_report", "mark_stale", "probe_duration",
+    "BuildRefused",
+    "BuildResult",
+    "build_audio",
+    "build_pdf",
+    "build_page_variants",
+    "kinds_for",
+    "is_leichte_sprache_page",
+    "leichte_sprache_report",
+    "mark_stale",
+    "probe_duration",
 ]

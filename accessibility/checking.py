@@ -48,8 +48,13 @@ def check_revision(revision, force=False):
         result, error = {"findings": [], "scores": {}}, str(too_long)
     stored, _ = LeichteSpracheCheck.objects.update_or_create(
         revision=revision,
-        defaults={"page_id": page.pk, "text": text, "findings": result["findings"],
-                  "scores": result["scores"], "error": error},
+        defaults={
+            "page_id": page.pk,
+            "text": text,
+            "findings": result["findings"],
+            "scores": result["scores"],
+            "error": error,
+        },
     )
     return stored
 

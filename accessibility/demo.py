@@ -86,7 +86,10 @@ def build_leichte_sprache_demo(specs):
             continue
         home = site.root_page.specific
         variant, new = _ensure_variant(
-            home, home, "leichte-sprache", "Leichte Sprache",
+            home,
+            home,
+            "leichte-sprache",
+            "Leichte Sprache",
             start_page_body(spec["site_name"], spec.get("city", spec["site_name"])),
         )
         if new:
@@ -95,7 +98,10 @@ def build_leichte_sprache_demo(specs):
         content = Page.objects.child_of(home).filter(slug=first).first() if first else None
         if content is not None:
             variant, new = _ensure_variant(
-                content, home, f"{content.slug}-leichte-sprache", f"{content.title} in Leichter Sprache",
+                content,
+                home,
+                f"{content.slug}-leichte-sprache",
+                f"{content.title} in Leichter Sprache",
                 content_page_body(content.title),
             )
             if new:

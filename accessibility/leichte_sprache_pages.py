@@ -33,8 +33,11 @@ def create_leichte_sprache_version(page, user=None):
     title = f"{page.title} – Leichte Sprache"[:255]
     if isinstance(page, HomePage) or page.depth <= 2:
         variant = StandardPage(
-            title=title, slug=_free_slug(page, SLUG_SUFFIX), body=getattr(page, "body", None) or [],
-            live=False, owner=user,
+            title=title,
+            slug=_free_slug(page, SLUG_SUFFIX),
+            body=getattr(page, "body", None) or [],
+            live=False,
+            owner=user,
         )
         page.add_child(instance=variant)
         variant.save_revision(user=user)
@@ -42,9 +45,16 @@ def create_leichte_sprache_version(page, user=None):
         parent = page.get_parent()
         variant = page.copy(
             to=parent,
-            update_attrs={"title": title, "slug": _free_slug(parent, f"{page.slug}-{SLUG_SUFFIX}"),
-                          "live": False, "has_unpublished_changes": True},
-            keep_live=False, user=user, copy_revisions=False, log_action=None,
+            update_attrs={
+                "title": title,
+                "slug": _free_slug(parent, f"{page.slug}-{SLUG_SUFFIX}"),
+                "live": False,
+                "has_unpublished_changes": True,
+            },
+            keep_live=False,
+            user=user,
+            copy_revisions=False,
+            log_action=None,
         )
     link_leichte_sprache_version(page, variant)
     return variant

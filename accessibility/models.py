@@ -63,9 +63,7 @@ class LeichteSpracheCheck(models.Model):
     revision = models.OneToOneField(
         "wagtailcore.Revision", on_delete=models.CASCADE, related_name="leichte_sprache_check"
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="leichte_sprache_checks"
-    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="leichte_sprache_checks")
     text = models.TextField(blank=True)
     findings = models.JSONField(default=list, blank=True)
     scores = models.JSONField(default=dict, blank=True)

@@ -49,7 +49,7 @@ def page_was_published(sender, instance, revision=None, **kwargs):
     page_id = instance.pk
     try:
         mark_stale(instance)
-    except Exception:  # noqa: BLE001 - publishing must never fail because of a variant
+    except Exception:
         logger.exception("Could not compare the variants of page %s with its new text", page_id)
     transaction.on_commit(lambda: _enqueue(build_page_variants_task, page_id))
 
@@ -67,7 +67,7 @@ def _enqueue(task, *args):
     """Queue a task; a broker that is down must never make publishing fail."""
     try:
         task.delay(*args)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Could not queue %s%r", task.name, args)
 
 

@@ -36,6 +36,7 @@ def build_page_variants_task(self, page_id, kinds=None, force=False):
     if result.retryable and not self.request.is_eager:
         delay = RETRY_DELAYS[min(self.request.retries, len(RETRY_DELAYS) - 1)]
         error = VariantBuildFailed(f"page {page_id}: " + "; ".join(f"{k}: {v}" for k, v in result.failed.items()))
-        raise self.retry(kwargs={"page_id": page_id, "kinds": list(result.failed), "force": True},
-                         countdown=delay, exc=error)
+        raise self.retry(
+            kwargs={"page_id": page_id, "kinds": list(result.failed), "force": True}, countdown=delay, exc=error
+        )
     return {"built": result.built, "unchanged": result.unchanged, "failed": result.failed, "busy": result.busy}

@@ -20,33 +20,49 @@ def prefetch(pages):
     queries (API listings), instead of several queries per page."""
     pages = list(pages)
     ids = [p.pk for p in pages]
-    links = list(LeichteSpracheLink.objects.filter(Q(page_id__in=ids) | Q(variant_id__in=ids))
-                 .select_related("page", "variant"))
+    links = list(
+        LeichteSpracheLink.objects.filter(Q(page_id__in=ids) | Q(variant_id__in=ids)).select_related("page", "variant")
+    )
     by_page = {link.page_id: link for link in links}
     by_variant = {link.variant_id: link for link in links}
     variants = defaultdict(list)
     for v in PageVariant.objects.filter(page_id__in=ids):
         variants[v.page_id].append(v)
     ls_pages = [p for p in pages if p.pk in by_variant]
-    checks = {c.revision_id: c for c in LeichteSpracheCheck.objects.filter(
-        revision_id__in=[p.live_revision_id for p in ls_pages if p.live_revision_id])}
+    checks = {
+        c.revision_id: c
+        for c in LeichteSpracheCheck.objects.filter(
+            revision_id__in=[p.live_revision_id for p in ls_pages if p.live_revision_id]
+        )
+    }
     from .models import TargetGroupReviewTask
 
-    reviewed = set(TaskState.objects.filter(
-        task__in=TargetGroupReviewTask.objects.all(), status=TaskState.STATUS_APPROVED,
-        revision__object_id__in=[str(p.pk) for p in ls_pages],
-    ).values_list("revision__object_id", flat=True)) if ls_pages else set()
+    reviewed = (
+        set(
+            TaskState.objects.filter(
+                task__in=TargetGroupReviewTask.objects.all(),
+                status=TaskState.STATUS_APPROVED,
+                revision__object_id__in=[str(p.pk) for p in ls_pages],
+            ).values_list("revision__object_id", flat=True)
+        )
+        if ls_pages
+        else set()
+    )
     restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True)) if links else []
     for page in pages:
         link, source = by_page.get(page.pk), by_variant.get(page.pk)
-        setattr(page, CACHE_ATTR, {
-            "variant": link.variant if link else None,
-            "standard": source.page if source else None,
-            "variants": variants.get(page.pk, []),
-            "check": checks.get(page.live_revision_id) if source else None,
-            "reviewed": str(page.pk) in reviewed,
-            "restricted_paths": restricted_paths,
-        })
+        setattr(
+            page,
+            CACHE_ATTR,
+            {
+                "variant": link.variant if link else None,
+                "standard": source.page if source else None,
+                "variants": variants.get(page.pk, []),
+                "check": checks.get(page.live_revision_id) if source else None,
+                "reviewed": str(page.pk) in reviewed,
+                "restricted_paths": restricted_paths,
+            },
+        )
     return pages
 
 
@@ -115,7 +131,9 @@ def page_variants(page, request=None, absolute=False, with_video_and_translation
             "url": _file_url(audio, absolute, page, request),
             "duration_seconds": audio.duration_seconds,
             "mime": audio.data.get("mime", "audio/ogg"),
-        } if audio else None,
+        }
+        if audio
+        else None,
         "pdf_url": _file_url(pdf, absolute, page, request) if pdf else None,
         "sign_language": video_for_page(page) if with_video_and_translations else None,
         "translations": page_translations(page, request, full_url=absolute) if with_video_and_translations else [],
@@ -149,7 +167,9 @@ def api_representation(page):
         cache = _cached(page)
         check = cache["check"] if cache is not None else latest_check(page, live=True)
         data["leichte_sprache_check"] = check.to_dict() if check else None
-        data["reviewed_by_target_group"] = cache["reviewed"] if cache is not None else TargetGroupReviewTask.approved_for(page)
+        data["reviewed_by_target_group"] = (
+            cache["reviewed"] if cache is not None else TargetGroupReviewTask.approved_for(page)
+        )
     return data
 
 

@@ -39,20 +39,28 @@ def status_data(page):
     rows = []
     for kind in kinds_for(page):
         v = variants.get(kind)
-        rows.append({
-            "kind": kind,
-            "label": str(PageVariant.Kind(kind).label),
-            "status": v.status if v else "missing",
-            "status_label": str(PageVariant.Status(v.status).label) if v else _("not built yet"),
-            "error": v.error if v else "",
-            "updated_at": v.updated_at.isoformat() if v else None,
-            "url": v.file.url if v and v.file and v.status == PageVariant.Status.CURRENT else None,
-            "duration_seconds": v.duration_seconds if v else None,
-            "size": v.size if v else None,
-            "findings": len(v.data.get("findings", [])) if v and kind == PageVariant.Kind.LEICHTE_SPRACHE_REPORT else None,
-        })
-    return {"page": page.pk, "live": page.live, "building": any(r["status"] == "building" for r in rows),
-            "variants": rows}
+        rows.append(
+            {
+                "kind": kind,
+                "label": str(PageVariant.Kind(kind).label),
+                "status": v.status if v else "missing",
+                "status_label": str(PageVariant.Status(v.status).label) if v else _("not built yet"),
+                "error": v.error if v else "",
+                "updated_at": v.updated_at.isoformat() if v else None,
+                "url": v.file.url if v and v.file and v.status == PageVariant.Status.CURRENT else None,
+                "duration_seconds": v.duration_seconds if v else None,
+                "size": v.size if v else None,
+                "findings": len(v.data.get("findings", []))
+                if v and kind == PageVariant.Kind.LEICHTE_SPRACHE_REPORT
+                else None,
+            }
+        )
+    return {
+        "page": page.pk,
+        "live": page.live,
+        "building": any(r["status"] == "building" for r in rows),
+        "variants": rows,
+    }
 
 
 @require_GET
@@ -68,20 +76,28 @@ def variant_status(request, page_id):
         taken = LeichteSpracheLink.objects.values_list("variant_id", flat=True)
         taken_pages = LeichteSpracheLink.objects.values_list("page_id", flat=True)
         candidates = (
-            Page.objects.descendant_of(site.root_page, inclusive=True) if site else Page.objects.none()
-        ).exclude(pk=page.pk).exclude(pk__in=taken).exclude(pk__in=taken_pages).order_by("path")[:300]
+            (Page.objects.descendant_of(site.root_page, inclusive=True) if site else Page.objects.none())
+            .exclude(pk=page.pk)
+            .exclude(pk__in=taken)
+            .exclude(pk__in=taken_pages)
+            .order_by("path")[:300]
+        )
     updated = {v.kind: v.updated_at for v in PageVariant.objects.filter(page_id=page.pk)}
     for row in data["variants"]:
         row["updated"] = updated.get(row["kind"])
-    return TemplateResponse(request, "accessibility/admin/variant_status.html", {
-        "page": page,
-        "status": data,
-        "variant": variant,
-        "standard": standard,
-        "candidates": candidates,
-        "check": latest_check(page) if standard else None,
-        "status_json_url": reverse("accessibility:variant_status", args=[page.pk]) + "?format=json",
-    })
+    return TemplateResponse(
+        request,
+        "accessibility/admin/variant_status.html",
+        {
+            "page": page,
+            "status": data,
+            "variant": variant,
+            "standard": standard,
+            "candidates": candidates,
+            "check": latest_check(page) if standard else None,
+            "status_json_url": reverse("accessibility:variant_status", args=[page.pk]) + "?format=json",
+        },
+    )
 
 
 @require_POST
@@ -134,13 +150,15 @@ def stored_check(request, page_id):
     page = _editable_page(request, page_id)
     is_ls = is_leichte_sprache_page(page)
     check = latest_check(page) if is_ls else None
-    return JsonResponse({
-        "leichte_sprache": is_ls,
-        "check": check.to_dict() if check else None,
-        "text": check.text if check else "",
-        "check_url": reverse("accessibility:check_text"),
-        "site": page.get_site().pk if page.get_site() else None,
-    })
+    return JsonResponse(
+        {
+            "leichte_sprache": is_ls,
+            "check": check.to_dict() if check else None,
+            "text": check.text if check else "",
+            "check_url": reverse("accessibility:check_text"),
+            "site": page.get_site().pk if page.get_site() else None,
+        }
+    )
 
 
 @require_POST
@@ -154,8 +172,9 @@ def live_check(request):
     except (ValueError, AttributeError):
         return JsonResponse({"error": _("Send JSON with the text to check.")}, status=400)
     if len(text) > MAX_LIVE_CHECK_CHARS:
-        return JsonResponse({"error": _("The text is too long for the live check; save the page to check it.")},
-                            status=413)
+        return JsonResponse(
+            {"error": _("The text is too long for the live check; save the page to check it.")}, status=413
+        )
     site = Site.objects.filter(pk=payload.get("site")).first() if payload.get("site") else None
     try:
         result = check_text(text, site)

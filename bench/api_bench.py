@@ -85,8 +85,18 @@ def production_env(static_root, database_url=DATABASE_URL):
 
 
 def gunicorn_command(port, workers=WORKERS):
-    return [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers), "--log-level", "warning"]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
 
 
 def fetch(port, path):
@@ -139,19 +149,26 @@ def main():
                 time.sleep(0.2)
 
         headers = {"Host": SITE}
-        print(f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL; client: {CONCURRENCY} processes, "
-              f"{SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared")
+        print(
+            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL; client: {CONCURRENCY} processes, "
+            f"{SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared"
+        )
         print(f"sizes: listing {len(listing)} B, detail {len(detail)} B, static {len(listing)} B\n")
         for path in (listing_path, detail_path, "/static/bench-listing.json"):
             run("warm-up", "127.0.0.1", port, path, headers, seconds=1, concurrency=2)
         a = run("(a) listing, 20 pages", "127.0.0.1", port, listing_path, headers, SECONDS, CONCURRENCY)
         b = run("(b) detail with StreamField", "127.0.0.1", port, detail_path, headers, SECONDS, CONCURRENCY)
-        c = run("(c) static JSON, same size", "127.0.0.1", port, "/static/bench-listing.json", headers, SECONDS, CONCURRENCY)
+        c = run(
+            "(c) static JSON, same size", "127.0.0.1", port, "/static/bench-listing.json", headers, SECONDS, CONCURRENCY
+        )
         for result in (a, b, c):
             print(result.row())
         print(f"\nratio a/c (throughput): {a.rps / c.rps:.3f}")
         print(f"ratio b/c (throughput): {b.rps / c.rps:.3f}")
-        print(f"ratio p99 a/c: {a.percentile(99) / c.percentile(99):.2f}   p99 b/c: {b.percentile(99) / c.percentile(99):.2f}")
+        print(
+            f"ratio p99 a/c: {a.percentile(99) / c.percentile(99):.2f}   "
+            f"p99 b/c: {b.percentile(99) / c.percentile(99):.2f}"
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

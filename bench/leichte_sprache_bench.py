@@ -26,8 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from accessibility.leichte_sprache import RULES, check  # noqa: E402
-from accessibility.leichte_sprache import morphology  # noqa: E402
+from accessibility.leichte_sprache import (  # noqa: E402
+    RULES,
+    check,
+    morphology,
+)
 from accessibility.leichte_sprache.checker import syllables  # noqa: E402
 
 CORPUS = ROOT / "accessibility" / "leichte_sprache" / "corpus.jsonl"
@@ -89,8 +92,33 @@ def generated_text(rows, n_words, seed=7):
 
 def invented_text(n_words, seed=3):
     rng = random.Random(seed)
-    syl = ["ma", "ko", "ber", "tung", "in", "te", "gra", "ti", "ons", "lei", "stel", "le", "ar", "beit",
-           "sprach", "kurs", "ge", "hen", "ver", "ein", "zu", "far", "mol", "rin", "dast"]
+    syl = [
+        "ma",
+        "ko",
+        "ber",
+        "tung",
+        "in",
+        "te",
+        "gra",
+        "ti",
+        "ons",
+        "lei",
+        "stel",
+        "le",
+        "ar",
+        "beit",
+        "sprach",
+        "kurs",
+        "ge",
+        "hen",
+        "ver",
+        "ein",
+        "zu",
+        "far",
+        "mol",
+        "rin",
+        "dast",
+    ]
     words = ["".join(rng.choice(syl) for _ in range(rng.randint(1, 4))) for _ in range(n_words)]
     words = [w.capitalize() if rng.random() < 0.3 else w for w in words]
     return " ".join(w + ("." if i % 9 == 8 else "") for i, w in enumerate(words)), len(set(w.lower() for w in words))
@@ -109,8 +137,10 @@ def report_quality(rows, path, with_alarms=True):
     tp, fp, fn, tn, other_alarms, other_negatives, misses = quality(rows)
     print(f"Corpus: {len(rows)} labelled rows, {path.relative_to(ROOT)}")
     print()
-    print(f"{'rule':<20}{'pos':>5}{'neg':>5}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>7}{'recall':>8}{'F1':>7}"
-          + ("   alarms on other rules' negatives" if with_alarms else ""))
+    print(
+        f"{'rule':<20}{'pos':>5}{'neg':>5}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>7}{'recall':>8}{'F1':>7}"
+        + ("   alarms on other rules' negatives" if with_alarms else "")
+    )
     tot = Counter()
     for rule in RULES:
         p, r, f = prf(tp[rule], fp[rule], fn[rule])
@@ -118,8 +148,10 @@ def report_quality(rows, path, with_alarms=True):
         tot["fp"] += fp[rule]
         tot["fn"] += fn[rule]
         alarms = f"{other_alarms[rule]}/{other_negatives[rule]}" if rule != "glossary" else "-"
-        print(f"{rule:<20}{tp[rule] + fn[rule]:>5}{fp[rule] + tn[rule]:>5}{tp[rule]:>5}{fp[rule]:>5}{fn[rule]:>5}"
-              f"{p:>7.2f}{r:>8.2f}{f:>7.2f}" + (f"   {alarms}" if with_alarms else ""))
+        print(
+            f"{rule:<20}{tp[rule] + fn[rule]:>5}{fp[rule] + tn[rule]:>5}{tp[rule]:>5}{fp[rule]:>5}{fn[rule]:>5}"
+            f"{p:>7.2f}{r:>8.2f}{f:>7.2f}" + (f"   {alarms}" if with_alarms else "")
+        )
     p, r, f = prf(tot["tp"], tot["fp"], tot["fn"])
     print(f"{'micro average':<20}{'':>5}{'':>5}{tot['tp']:>5}{tot['fp']:>5}{tot['fn']:>5}{p:>7.2f}{r:>8.2f}{f:>7.2f}")
     if misses:
@@ -147,14 +179,18 @@ def main():
         text = generated_text(rows, n)
         dt, report = timed(text)
         words = report.scores.words
-        print(f"Generated {n:>7,}-word text: {words:>7,} words, {len(report.findings):>6,} findings, "
-              f"{dt:6.2f} s, {words / dt:>9,.0f} words/s  (Flesch-Amstad {report.scores.flesch_amstad}, "
-              f"WSTF {report.scores.wiener_sachtextformel})")
+        print(
+            f"Generated {n:>7,}-word text: {words:>7,} words, {len(report.findings):>6,} findings, "
+            f"{dt:6.2f} s, {words / dt:>9,.0f} words/s  (Flesch-Amstad {report.scores.flesch_amstad}, "
+            f"WSTF {report.scores.wiener_sachtextformel})"
+        )
     for n in (10_000, 100_000):
         text, unique = invented_text(n)
         dt, report = timed(text)
-        print(f"Worst case, invented words: {report.scores.words:>7,} words ({unique:,} distinct, unknown to HanTa), "
-              f"{dt:6.2f} s, {report.scores.words / dt:>7,.0f} words/s, {dt / unique * 1000:.2f} ms per new word")
+        print(
+            f"Worst case, invented words: {report.scores.words:>7,} words ({unique:,} distinct, unknown to HanTa), "
+            f"{dt:6.2f} s, {report.scores.words / dt:>7,.0f} words/s, {dt / unique * 1000:.2f} ms per new word"
+        )
 
 
 if __name__ == "__main__":

@@ -59,9 +59,7 @@ def run(label, host, port, path, headers=None, seconds=10.0, concurrency=4, max_
     assert host in {"127.0.0.1", "localhost", "::1"}, "benchmarks only load this machine"
     queue = multiprocessing.Queue()
     procs = [
-        multiprocessing.Process(
-            target=_worker, args=(host, port, path, headers or {}, seconds, max_requests, queue)
-        )
+        multiprocessing.Process(target=_worker, args=(host, port, path, headers or {}, seconds, max_requests, queue))
         for _ in range(concurrency)
     ]
     started = time.perf_counter()

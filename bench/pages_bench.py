@@ -87,8 +87,12 @@ def main():
     api_bench.manage(env, "load_demo", "--quiet")
     api_bench.manage(env, "collectstatic", "--noinput")
     listing = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", LIST_PAGES], cwd=ROOT, env=env, check=True,
-        capture_output=True, text=True,
+        [sys.executable, "manage.py", "shell", "-c", LIST_PAGES],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     pages = [tuple(line.split(" ", 1)) for line in listing.splitlines() if " /" in line]
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
@@ -116,13 +120,16 @@ def main():
         wait_for("/static/bench-page.html")
 
         headers = {"Host": SITE}
-        print(f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL, production settings; client: "
-              f"{CONCURRENCY} processes, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared")
+        print(
+            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL, production settings; client: "
+            f"{CONCURRENCY} processes, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared"
+        )
         print(f"static file: {len(reference)} B (the largest of the five pages)\n")
         for _, _, path in heaviest:
             run("warm-up", "127.0.0.1", PORT, path, headers, seconds=1, concurrency=2)
-        static = run("static HTML, same size", "127.0.0.1", PORT, "/static/bench-page.html", headers,
-                     SECONDS, CONCURRENCY)
+        static = run(
+            "static HTML, same size", "127.0.0.1", PORT, "/static/bench-page.html", headers, SECONDS, CONCURRENCY
+        )
         results = []
         for _, kind, path in heaviest:
             label = f"{kind} ({len(bodies[path])} B)"
@@ -131,7 +138,10 @@ def main():
             print(result.row())
         print("\nratios against the static file (throughput page/static, p99 page/static):")
         for result in results:
-            print(f"  {result.label:<40} {result.rps / static.rps:6.3f}   p99 x{result.percentile(99) / static.percentile(99):.1f}")
+            print(
+                f"  {result.label:<40} {result.rps / static.rps:6.3f}   "
+                f"p99 x{result.percentile(99) / static.percentile(99):.1f}"
+            )
         errors = sum(r.errors for r in results + [static])
         if errors:
             print(f"\n{errors} requests failed", file=sys.stderr)

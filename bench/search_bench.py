@@ -110,20 +110,32 @@ def main():
         wait_for("/static/bench-search.json", server)
 
         headers = {"Host": SITE}
-        print(f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL ('german' config); client: {CONCURRENCY} "
-              f"processes, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared")
+        print(
+            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL ('german' config); client: {CONCURRENCY} "
+            f"processes, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared"
+        )
         print(f"query: {QUERY!r}, {data['total']} hits; answer {len(answer)} B\n")
         for path in (api_path, complete_path, page_path, "/static/bench-search.json"):
             run("warm-up", "127.0.0.1", PORT, path, headers, seconds=1, concurrency=2)
         a = run("(a) search API", "127.0.0.1", PORT, api_path, headers, SECONDS, CONCURRENCY)
         b = run("(b) autocomplete API", "127.0.0.1", PORT, complete_path, headers, SECONDS, CONCURRENCY)
         c = run("(c) /suche/ HTML page", "127.0.0.1", PORT, page_path, headers, SECONDS, CONCURRENCY)
-        d = run("(d) static JSON, size of (a)", "127.0.0.1", PORT, "/static/bench-search.json", headers, SECONDS,
-                CONCURRENCY)
+        d = run(
+            "(d) static JSON, size of (a)",
+            "127.0.0.1",
+            PORT,
+            "/static/bench-search.json",
+            headers,
+            SECONDS,
+            CONCURRENCY,
+        )
         for result in (a, b, c, d):
             print(result.row())
         for name, result in (("a", a), ("b", b), ("c", c)):
-            print(f"ratio {name}/d: throughput {result.rps / d.rps:.3f}, p99 {result.percentile(99) / d.percentile(99):.1f}x")
+            print(
+                f"ratio {name}/d: throughput {result.rps / d.rps:.3f}, "
+                f"p99 {result.percentile(99) / d.percentile(99):.1f}x"
+            )
     finally:
         server.terminate()
         server.wait(timeout=20)

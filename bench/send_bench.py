@@ -100,15 +100,26 @@ def build_content():
         news_index = home.add_child(instance=NewsIndexPage(title="Aktuelles", slug="aktuelles"))
         events = home.add_child(instance=EventIndexPage(title="Termine", slug="termine"))
         for i in range(8):
-            news = news_index.add_child(instance=NewsPage(
-                title=f"Meldung {i + 1}: Neues aus dem Netzwerk", slug=f"meldung-{i}", date=datetime.date(2026, 11, 1),
-                teaser=(LONG_TEASER * 2)[:400]))
+            news = news_index.add_child(
+                instance=NewsPage(
+                    title=f"Meldung {i + 1}: Neues aus dem Netzwerk",
+                    slug=f"meldung-{i}",
+                    date=datetime.date(2026, 11, 1),
+                    teaser=(LONG_TEASER * 2)[:400],
+                )
+            )
             news.action_fields = [field]
             news.save_revision().publish()
         for i in range(8):
-            events.add_child(instance=EventPage(
-                title=f"Sprachcafé {i + 1}", slug=f"sprachcafe-{i}", start=timezone.now() + datetime.timedelta(days=i + 1),
-                location_name="Stadtteilhaus", teaser=LONG_TEASER[:300])).save_revision().publish()
+            events.add_child(
+                instance=EventPage(
+                    title=f"Sprachcafé {i + 1}",
+                    slug=f"sprachcafe-{i}",
+                    start=timezone.now() + datetime.timedelta(days=i + 1),
+                    location_name="Stadtteilhaus",
+                    teaser=LONG_TEASER[:300],
+                )
+            ).save_revision().publish()
     Delivery.objects.filter(issue__site=site).delete()
     NewsletterIssue.objects.filter(site=site).delete()
     existing = Subscriber.objects.filter(site=site).count()
@@ -116,19 +127,28 @@ def build_content():
         Subscriber.objects.filter(site=site).delete()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {Subscriber._meta.db_table} (site_id, email, name, language, edition, status, consent_at, "
+                f"INSERT INTO {Subscriber._meta.db_table} "
+                "(site_id, email, name, language, edition, status, consent_at, "
                 "consent_source, consent_text_version, created_at, updated_at) "
                 "SELECT %s, 'person' || g || '@example.org', 'Person ' || g, 'de', "
-                "CASE WHEN g %% 10 = 0 THEN 'leichte_sprache' ELSE 'standard' END, 'active', now(), 'import', '1', now(), now() "
+                "CASE WHEN g %% 10 = 0 THEN 'leichte_sprache' ELSE 'standard' END, "
+                "'active', now(), 'import', '1', now(), now() "
                 "FROM generate_series(1, %s) g",
                 [site.pk, SUBSCRIBERS],
             )
     Subscriber.objects.filter(site=site).update(status="active")
     news = list(NewsPage.objects.descendant_of(site.root_page).live().order_by("pk"))
     events = list(EventPage.objects.descendant_of(site.root_page).live().order_by("start"))
-    issue = NewsletterIssue(site=site, subject="Neuigkeiten aus dem Runden Tisch – November", preheader="Sprachcafés, Termine und Ergebnisse")
+    issue = NewsletterIssue(
+        site=site,
+        subject="Neuigkeiten aus dem Runden Tisch – November",
+        preheader="Sprachcafés, Termine und Ergebnisse",
+    )
     issue.body = [
-        ("intro", {"text": "<p>" + LONG_TEASER * 2 + "</p>", "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten."}),
+        (
+            "intro",
+            {"text": "<p>" + LONG_TEASER * 2 + "</p>", "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten."},
+        ),
         ("articles", {"heading": "Aktuelles", "pages": news[:8]}),
         ("events", {"heading": "Termine", "pages": events[:4]}),
         ("text", {"heading": "In eigener Sache", "text": "<p>" + LONG_TEASER + "</p>", "leichte_sprache": ""}),
@@ -145,10 +165,16 @@ def sample_message_size(issue):
     from newsletter.sending import Variant
 
     variant = Variant(render_issue(issue), "de")
-    data = variant.message(sender="Runder Tisch <newsletter@bench.localhost>", recipient="person1@example.org",
-                           name="Person 1", token="1:abcdefghijklmnopqrstuvwxyz0", base_url=f"http://{HOST}",
-                           message_id="<newsletter.1.1@bench.localhost>", list_mailto="unsubscribe@bench.localhost",
-                           date="Mon, 23 Nov 2026 10:00:00 +0100")
+    data = variant.message(
+        sender="Runder Tisch <newsletter@bench.localhost>",
+        recipient="person1@example.org",
+        name="Person 1",
+        token="1:abcdefghijklmnopqrstuvwxyz0",
+        base_url=f"http://{HOST}",
+        message_id="<newsletter.1.1@bench.localhost>",
+        list_mailto="unsubscribe@bench.localhost",
+        date="Mon, 23 Nov 2026 10:00:00 +0100",
+    )
     return len(variant.rendered.html), len(data)
 
 
@@ -189,8 +215,10 @@ def main():
     try:
         start(["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         wait_port(REDIS_PORT)
-        start([sink_bin, "-u", os.environ.get("USER") or "root", "-R", str(tmp), "-c", f"127.0.0.1:{SINK_PORT}", "1024"],
-              stdout=open(tmp / "sink.log", "wb"))
+        start(
+            [sink_bin, "-u", os.environ.get("USER") or "root", "-R", str(tmp), "-c", f"127.0.0.1:{SINK_PORT}", "1024"],
+            stdout=open(tmp / "sink.log", "wb"),  # noqa: SIM115 - open for the child's lifetime
+        )
         wait_port(SINK_PORT)
 
         ensure_database()
@@ -198,12 +226,32 @@ def main():
         setup_django()
         issue = build_content()
         html_size, message_size = sample_message_size(issue)
-        print(f"Issue: {html_size / 1024:.1f} KB of HTML, {message_size / 1024:.1f} KB per mail (MIME, text + HTML)", flush=True)
+        print(
+            f"Issue: {html_size / 1024:.1f} KB of HTML, {message_size / 1024:.1f} KB per mail (MIME, text + HTML)",
+            flush=True,
+        )
 
         env = dict(os.environ, **ENV)
-        worker = start([str(Path(sys.executable).with_name("celery")), "-A", "cms", "worker", "--pool=prefork",
-                        f"--concurrency={WORKERS}", "-l", "warning", "-n", "bench@%h", "--without-gossip",
-                        "--without-mingle", "--without-heartbeat"], cwd=ROOT, env=env, stdout=open(tmp / "worker.log", "wb"))
+        worker = start(
+            [
+                str(Path(sys.executable).with_name("celery")),
+                "-A",
+                "cms",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={WORKERS}",
+                "-l",
+                "warning",
+                "-n",
+                "bench@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=open(tmp / "worker.log", "wb"),  # noqa: SIM115 - open for the child's lifetime
+        )
         deadline = time.monotonic() + 60
         while len(children(worker.pid)) < WORKERS and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -242,10 +290,28 @@ def main():
         print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {WORKERS} sessions …", flush=True)
         per_session = sent // WORKERS
         b0 = time.time()
-        sources = [subprocess.Popen([source_bin, "-d", "-s", "1", "-m", str(per_session), "-l", str(message_size),
-                                     "-f", "newsletter@bench.localhost", "-t", "person@example.org",
-                                     f"127.0.0.1:{SINK_PORT}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                   for _ in range(WORKERS)]
+        sources = [
+            subprocess.Popen(
+                [
+                    source_bin,
+                    "-d",
+                    "-s",
+                    "1",
+                    "-m",
+                    str(per_session),
+                    "-l",
+                    str(message_size),
+                    "-f",
+                    "newsletter@bench.localhost",
+                    "-t",
+                    "person@example.org",
+                    f"127.0.0.1:{SINK_PORT}",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(WORKERS)
+        ]
         for proc in sources:
             proc.wait()
         baseline_seconds = time.time() - b0

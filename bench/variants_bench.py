@@ -64,7 +64,7 @@ def body_of(text):
     blocks, lines = [], [line for line in text.splitlines() if line.strip()]
     for i in range(0, len(lines), 8):
         blocks.append({"type": "heading", "value": {"text": f"Abschnitt {i // 8 + 1}", "level": "h2"}})
-        blocks.append({"type": "paragraph", "value": "".join(f"<p>{line}</p>" for line in lines[i:i + 8])})
+        blocks.append({"type": "paragraph", "value": "".join(f"<p>{line}</p>" for line in lines[i : i + 8])})
     return blocks
 
 
@@ -76,8 +76,11 @@ def main():
     home = root.add_child(instance=HomePage(title="Benchmark-Netzwerk", slug="bench"))
     home.save_revision().publish()
     site = Site.objects.create(hostname="bench.localhost", port=80, root_page=home, site_name="Benchmark")
-    page = home.add_child(instance=StandardPage(title="Eine Seite mit tausend Wörtern", slug="tausend",
-                                                body=body_of(generated_text(rows, WORDS))))
+    page = home.add_child(
+        instance=StandardPage(
+            title="Eine Seite mit tausend Wörtern", slug="tausend", body=body_of(generated_text(rows, WORDS))
+        )
+    )
     # a Leichte Sprache page, so the publish also builds the Leichte Sprache report
     link_leichte_sprache_version(home, page)
     parts = reading_order(page)
@@ -88,14 +91,18 @@ def main():
     morphology.get_tagger()
     check_text("Das Treffen ist am Montag.", site)  # model load, not part of the figure
     dt_check, report = timed(check_text, text, site)
-    print(f"Checker:            {dt_check * 1000:8.0f} ms  ({len(report['findings'])} findings, "
-          f"{report['scores']['words'] / dt_check:,.0f} words/s)")
+    print(
+        f"Checker:            {dt_check * 1000:8.0f} ms  ({len(report['findings'])} findings, "
+        f"{report['scores']['words'] / dt_check:,.0f} words/s)"
+    )
 
     dt_audio, duration = timed(build_audio, parts, WORK / "audio.ogg")
     size = (WORK / "audio.ogg").stat().st_size
-    print(f"Audio build:        {dt_audio:8.2f} s   for {duration:.1f} s of speech "
-          f"(real-time factor {dt_audio / duration:.3f}, {duration / dt_audio:.0f}x faster than listening; "
-          f"{size / 1024:.0f} KiB Opus)")
+    print(
+        f"Audio build:        {dt_audio:8.2f} s   for {duration:.1f} s of speech "
+        f"(real-time factor {dt_audio / duration:.3f}, {duration / dt_audio:.0f}x faster than listening; "
+        f"{size / 1024:.0f} KiB Opus)"
+    )
 
     dt_pdf, _ = timed(build_pdf, page, parts, WORK / "page.pdf", site.site_name)
     print(f"PDF build:          {dt_pdf:8.2f} s   ({(WORK / 'page.pdf').stat().st_size / 1024:.0f} KiB, PDF/UA-1)")
@@ -104,8 +111,10 @@ def main():
     built = {v.kind: v.status for v in PageVariant.objects.filter(page=page)}
     dt_second, _ = timed(lambda: page.save_revision().publish())
     print(f"First publish:      {dt_first:8.2f} s   (built: {', '.join(f'{k} {s}' for k, s in sorted(built.items()))})")
-    print(f"Second publish:     {dt_second * 1000:8.0f} ms  (text unchanged: builds nothing)  "
-          f"ratio second/first {dt_second / dt_first:.3f}")
+    print(
+        f"Second publish:     {dt_second * 1000:8.0f} ms  (text unchanged: builds nothing)  "
+        f"ratio second/first {dt_second / dt_first:.3f}"
+    )
     print()
     report_quality(rows, CORPUS)
     if HOLDOUT.exists():

@@ -27,8 +27,7 @@ def bad_request(request, exc):
     else:
         errors = [{k: v for k, v in e.items() if k not in {"input", "ctx", "url"}} for e in exc.errors()]
     detail = "; ".join(
-        f"{'.'.join(str(part) for part in e.get('loc', []))}: {e.get('msg', '')}".strip(": ")
-        for e in errors
+        f"{'.'.join(str(part) for part in e.get('loc', []))}: {e.get('msg', '')}".strip(": ") for e in errors
     )
     return problem_response(status=400, title="Bad Request", detail=detail or "Invalid request", errors=errors)
 

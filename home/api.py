@@ -22,9 +22,9 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.api.v3.registry import registry
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Revision, get_page_models
 
@@ -59,7 +59,7 @@ def _add_directory_endpoints(path, model):
         summary=f"List {model._meta.verbose_name_plural} of a network",
     )
     @paginate(WagtailLimitOffsetPagination)
-    def listing(request: HttpRequest, search: str | None = Query(None)):  # noqa: B008
+    def listing(request: HttpRequest, search: str | None = Query(None)):
         queryset = model.objects.filter(site=requested_site(request)).order_by("name", "pk")
         if search:
             queryset = queryset.filter(name__icontains=search)
@@ -83,9 +83,7 @@ _add_directory_endpoints("funders", Funder)
 
 def make_preview_token(revision):
     """A signed token naming one revision; valid for HEADLESS_PREVIEW_MAX_AGE seconds."""
-    return signing.dumps(
-        {"page": revision.object_id, "revision": revision.pk}, salt=PREVIEW_SALT, compress=True
-    )
+    return signing.dumps({"page": revision.object_id, "revision": revision.pk}, salt=PREVIEW_SALT, compress=True)
 
 
 def revision_for_preview_token(token):
@@ -95,9 +93,7 @@ def revision_for_preview_token(token):
         raise HttpError(400, "The preview token has expired; open the preview again.") from exc
     except signing.BadSignature as exc:
         raise HttpError(400, "The preview token is not valid.") from exc
-    return get_object_or_404(
-        Revision.page_revisions, pk=data["revision"], object_id=str(data["page"])
-    )
+    return get_object_or_404(Revision.page_revisions, pk=data["revision"], object_id=str(data["page"]))
 
 
 def prefetch_accessibility_variants(pages):
@@ -112,9 +108,7 @@ def _page_detail_schema():
     return PageDetailSchema
 
 
-LISTABLE_TYPES = tuple(
-    model._meta.label for model in get_page_models() if model._meta.app_label == "home"
-)
+LISTABLE_TYPES = tuple(model._meta.label for model in get_page_models() if model._meta.app_label == "home")
 ListableType = Literal[LISTABLE_TYPES]  # type: ignore[valid-type]
 
 

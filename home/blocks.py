@@ -95,9 +95,7 @@ class ResultBlock(blocks.StructBlock):
         label=_("Kind"), choices=[("result", _("Result")), ("demand", _("Demand"))], default="result"
     )
     text = blocks.TextBlock(label=_("Text"))
-    addressee = blocks.CharBlock(
-        label=_("Addressed to"), required=False, help_text=_("Who a demand is addressed to.")
-    )
+    addressee = blocks.CharBlock(label=_("Addressed to"), required=False, help_text=_("Who a demand is addressed to."))
 
     class Meta:
         icon = "tick"

@@ -22,9 +22,15 @@ OTHER_APP_PERMISSIONS = {
         for action in ("add", "change", "delete", "view", "publish")
     ),
     "signlanguage": (
-        "add_signlanguagevideo", "change_signlanguagevideo", "delete_signlanguagevideo", "view_signlanguagevideo",
-        "add_bitvexplanation", "change_bitvexplanation", "view_bitvexplanation",
-        "view_accessibilityfeedback", "delete_accessibilityfeedback",
+        "add_signlanguagevideo",
+        "change_signlanguagevideo",
+        "delete_signlanguagevideo",
+        "view_signlanguagevideo",
+        "add_bitvexplanation",
+        "change_bitvexplanation",
+        "view_bitvexplanation",
+        "view_accessibilityfeedback",
+        "delete_accessibilityfeedback",
     ),
     "wagtail_localize": ("submit_translation",),  # "Translate" action of wagtail-localize
 }
@@ -45,9 +51,7 @@ def ensure_editor_group(site, name=None, collection=None):
             f"{action}_{model}" for model in SNIPPET_MODELS for action in ("add", "change", "delete", "view")
         ],
     )
-    admin_access = Permission.objects.filter(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
+    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     other_perms = Permission.objects.filter(
         content_type__app_label__in=OTHER_APP_PERMISSIONS,
         codename__in=[c for codenames in OTHER_APP_PERMISSIONS.values() for c in codenames],
@@ -65,8 +69,6 @@ def ensure_editor_group(site, name=None, collection=None):
         codename__in=[c for codenames in COLLECTION_PERMISSIONS.values() for c in codenames],
     )
     for permission in media_perms:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
     grant_form_and_report_permissions(group)
     return group

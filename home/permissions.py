@@ -20,9 +20,7 @@ def editable_site_ids(user):
     sites = Site.objects.select_related("root_page")
     if user.is_superuser:
         return {site.pk for site in sites}
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-        user, {"change", "publish"}
-    )
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change", "publish"})
     editable_ids = set(editable.values_list("pk", flat=True))
     return {site.pk for site in sites if site.root_page_id in editable_ids}
 

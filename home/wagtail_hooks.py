@@ -64,9 +64,7 @@ class SiteScopedSnippetViewSet(SnippetViewSet):
     list_filter = ["site"]
 
     def get_queryset(self, request):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            request.user, ["change", "delete", "view"]
-        )
+        return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "delete", "view"])
 
 
 class ContactViewSet(SiteScopedSnippetViewSet):

@@ -29,8 +29,13 @@ def _issue_for(request, issue_id, action="change"):
 
 
 class TestSendForm(forms.Form):
-    addresses = forms.CharField(label=gettext_lazy("Send a test to"), help_text=gettext_lazy("One or more addresses, separated by commas."))
-    edition = forms.ChoiceField(label=gettext_lazy("Edition"), choices=[("standard", gettext_lazy("standard")), ("leichte_sprache", "Leichte Sprache")])
+    addresses = forms.CharField(
+        label=gettext_lazy("Send a test to"), help_text=gettext_lazy("One or more addresses, separated by commas.")
+    )
+    edition = forms.ChoiceField(
+        label=gettext_lazy("Edition"),
+        choices=[("standard", gettext_lazy("standard")), ("leichte_sprache", "Leichte Sprache")],
+    )
 
     def clean_addresses(self):
         addresses = [a.strip() for a in self.cleaned_data["addresses"].replace(";", ",").split(",") if a.strip()]
@@ -59,8 +64,10 @@ def send_view(request, issue_id):
                 messages.error(request, render_error)
             else:
                 try:
-                    sent = sending.test_send(issue, test_form.cleaned_data["addresses"], edition=test_form.cleaned_data["edition"])
-                except (OSError, Exception) as exc:  # noqa: B014 - the mail server's answer goes to the editor
+                    sent = sending.test_send(
+                        issue, test_form.cleaned_data["addresses"], edition=test_form.cleaned_data["edition"]
+                    )
+                except (OSError, Exception) as exc:
                     messages.error(request, _("The test mail could not be sent: %(error)s") % {"error": exc})
                 else:
                     messages.success(request, _("Test mail sent to %(addresses)s.") % {"addresses": ", ".join(sent)})
@@ -78,10 +85,18 @@ def send_view(request, issue_id):
             return redirect("newsletter_send", issue.pk)
         issue.refresh_from_db()
     active = Subscriber.objects.filter(site=issue.site, status=Subscriber.Status.ACTIVE).count()
-    return TemplateResponse(request, "newsletter/admin/send.html", {
-        "issue": issue, "render_error": render_error, "test_form": test_form, "active_subscribers": active,
-        "progress": sending.progress(issue), "header_title": issue.subject,
-    })
+    return TemplateResponse(
+        request,
+        "newsletter/admin/send.html",
+        {
+            "issue": issue,
+            "render_error": render_error,
+            "test_form": test_form,
+            "active_subscribers": active,
+            "progress": sending.progress(issue),
+            "header_title": issue.subject,
+        },
+    )
 
 
 @xframe_options_sameorigin
@@ -131,9 +146,17 @@ def import_view(request):
             errors = exc.errors
             messages.error(request, _("Nothing was imported: please correct these lines and upload the file again."))
         else:
-            messages.success(request, _("%(created)s subscribers imported, %(skipped)s already subscribed.") % {"created": created, "skipped": skipped})
+            messages.success(
+                request,
+                _("%(created)s subscribers imported, %(skipped)s already subscribed.")
+                % {"created": created, "skipped": skipped},
+            )
             return redirect("newsletter_import")
-    return TemplateResponse(request, "newsletter/admin/import.html", {"form": form, "errors": errors, "header_title": _("Import subscribers")})
+    return TemplateResponse(
+        request,
+        "newsletter/admin/import.html",
+        {"form": form, "errors": errors, "header_title": _("Import subscribers")},
+    )
 
 
 def export_view(request, site_id):
@@ -166,4 +189,6 @@ def subscriber_erase_view(request, subscriber_id):
         csv_io.erase_subscriber(subscriber)
         messages.success(request, _("All personal data of this subscriber has been erased."))
         return redirect("wagtailsnippets_newsletter_subscriber:list")
-    return TemplateResponse(request, "newsletter/admin/erase.html", {"subscriber": subscriber, "header_title": _("Erase subscriber")})
+    return TemplateResponse(
+        request, "newsletter/admin/erase.html", {"subscriber": subscriber, "header_title": _("Erase subscriber")}
+    )

@@ -8,14 +8,13 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 
+from cms.clients import client_address
 from home.api import requested_site
 
 from . import subscriptions
 from .forms import site_topics
 from .models import Edition, NewsletterIssue
 from .permissions import issue_policy
-from cms.clients import client_address
-
 from .views import SAME_ANSWER
 
 newsletter_router = Router(tags=["newsletter"])
@@ -52,7 +51,10 @@ class ProgressOut(Schema):
 
 
 @newsletter_router.post(
-    "/subscribe/", response={202: MessageOut}, auth=[AllowAnonymous()], url_name="newsletter_subscribe",
+    "/subscribe/",
+    response={202: MessageOut},
+    auth=[AllowAnonymous()],
+    url_name="newsletter_subscribe",
     operation_id="newsletter_subscribe",
     summary="Subscribe to a network's newsletter (double opt-in: a confirmation mail is sent)",
 )
@@ -64,8 +66,16 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
     if len(topics) != len(set(payload.topics)):
         raise HttpError(400, "topics: unknown action field ids for this network")
     try:
-        subscriptions.subscribe(site, payload.email, name=payload.name, language=payload.language,
-                                edition=payload.edition, topics=topics, source="api", client_ip=client_address(request))
+        subscriptions.subscribe(
+            site,
+            payload.email,
+            name=payload.name,
+            language=payload.language,
+            edition=payload.edition,
+            topics=topics,
+            source="api",
+            client_ip=client_address(request),
+        )
     except ValidationError as exc:
         raise HttpError(400, "email: not a valid email address") from exc
     except subscriptions.RateLimited as exc:
@@ -74,8 +84,12 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
 
 
 @newsletter_router.get(
-    "/issues/{issue_id}/progress/", response=ProgressOut, auth=[BearerTokenAuth()], url_name="newsletter_progress",
-    operation_id="newsletter_progress", summary="Progress and report of sending an issue",
+    "/issues/{issue_id}/progress/",
+    response=ProgressOut,
+    auth=[BearerTokenAuth()],
+    url_name="newsletter_progress",
+    operation_id="newsletter_progress",
+    summary="Progress and report of sending an issue",
 )
 def progress(request: HttpRequest, issue_id: int):
     from .sending import progress as issue_progress

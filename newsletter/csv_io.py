@@ -17,8 +17,18 @@ from .forms import site_topics
 from .models import Delivery, Edition, NewsletterSettings, Subscriber, normalise_email
 
 CONSENT_YES = {"ja", "yes", "1", "true", "x"}
-EXPORT_FIELDS = ["email", "name", "language", "edition", "topics", "status", "consent_at", "consent_source",
-                 "consent_text_version", "created_at"]
+EXPORT_FIELDS = [
+    "email",
+    "name",
+    "language",
+    "edition",
+    "topics",
+    "status",
+    "consent_at",
+    "consent_source",
+    "consent_text_version",
+    "created_at",
+]
 
 
 class ImportError_(Exception):
@@ -32,7 +42,9 @@ def import_subscribers(site, file_text):
     consent (required: ja/yes/1), consent_date (optional, ISO), name, language, edition,
     topics (action field slugs separated by ';'). Raises ImportError_ with every bad line;
     imports nothing then. Returns (created, skipped_existing)."""
-    reader = csv.DictReader(io.StringIO(file_text.lstrip("\ufeff")), delimiter=";" if file_text.count(";") > file_text.count(",") else ",")
+    reader = csv.DictReader(
+        io.StringIO(file_text.lstrip("\ufeff")), delimiter=";" if file_text.count(";") > file_text.count(",") else ","
+    )
     columns = {c.strip().lower() for c in (reader.fieldnames or [])}
     if "email" not in columns or "consent" not in columns:
         raise ImportError_([_("The file needs the columns 'email' and 'consent' (consent: ja/yes for every row).")])
@@ -46,16 +58,24 @@ def import_subscribers(site, file_text):
         try:
             validate_email(email)
         except ValidationError:
-            errors.append(_("Line %(line)s: '%(value)s' is not a valid email address.") % {"line": line, "value": row.get("email", "")})
+            errors.append(
+                _("Line %(line)s: '%(value)s' is not a valid email address.")
+                % {"line": line, "value": row.get("email", "")}
+            )
             continue
         if row.get("consent", "").lower() not in CONSENT_YES:
-            errors.append(_("Line %(line)s: no documented consent (column 'consent' must say ja/yes).") % {"line": line})
+            errors.append(
+                _("Line %(line)s: no documented consent (column 'consent' must say ja/yes).") % {"line": line}
+            )
             continue
         consent_at = timezone.now()
         if row.get("consent_date"):
             parsed = parse_datetime(row["consent_date"]) or parse_date(row["consent_date"])
             if parsed is None:
-                errors.append(_("Line %(line)s: consent_date '%(value)s' is not a date (use YYYY-MM-DD).") % {"line": line, "value": row["consent_date"]})
+                errors.append(
+                    _("Line %(line)s: consent_date '%(value)s' is not a date (use YYYY-MM-DD).")
+                    % {"line": line, "value": row["consent_date"]}
+                )
                 continue
             if not hasattr(parsed, "hour"):
                 parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
@@ -66,7 +86,10 @@ def import_subscribers(site, file_text):
             continue
         edition = row.get("edition") or Edition.STANDARD
         if edition not in Edition.values:
-            errors.append(_("Line %(line)s: unknown edition '%(value)s' (standard or leichte_sprache).") % {"line": line, "value": edition})
+            errors.append(
+                _("Line %(line)s: unknown edition '%(value)s' (standard or leichte_sprache).")
+                % {"line": line, "value": edition}
+            )
             continue
         slugs = [s.strip() for s in row.get("topics", "").split(";") if s.strip()]
         unknown = [s for s in slugs if s not in topics_by_slug]
@@ -77,7 +100,9 @@ def import_subscribers(site, file_text):
             errors.append(_("Line %(line)s: %(value)s appears twice in the file.") % {"line": line, "value": email})
             continue
         seen.add(email)
-        rows.append((email, row.get("name", "")[:150], language, edition, [topics_by_slug[s] for s in slugs], consent_at))
+        rows.append(
+            (email, row.get("name", "")[:150], language, edition, [topics_by_slug[s] for s in slugs], consent_at)
+        )
     if errors:
         raise ImportError_(errors)
     created = 0
@@ -86,8 +111,14 @@ def import_subscribers(site, file_text):
             if email in existing:
                 continue
             subscriber = Subscriber.objects.create(
-                site=site, email=email, name=name, language=language, edition=edition, status=Subscriber.Status.ACTIVE,
-                consent_at=consent_at, consent_source=Subscriber.ConsentSource.IMPORT,
+                site=site,
+                email=email,
+                name=name,
+                language=language,
+                edition=edition,
+                status=Subscriber.Status.ACTIVE,
+                consent_at=consent_at,
+                consent_source=Subscriber.ConsentSource.IMPORT,
                 consent_text_version=site_settings.consent_text_version,
             )
             if topics:
@@ -101,9 +132,20 @@ def export_subscribers_csv(site):
     writer = csv.writer(out)
     writer.writerow(EXPORT_FIELDS)
     for s in Subscriber.objects.filter(site=site).prefetch_related("topics").order_by("email"):
-        writer.writerow([s.email, s.name, s.language, s.edition, ";".join(t.slug for t in s.topics.all()), s.status,
-                         s.consent_at.isoformat() if s.consent_at else "", s.consent_source, s.consent_text_version,
-                         s.created_at.isoformat()])
+        writer.writerow(
+            [
+                s.email,
+                s.name,
+                s.language,
+                s.edition,
+                ";".join(t.slug for t in s.topics.all()),
+                s.status,
+                s.consent_at.isoformat() if s.consent_at else "",
+                s.consent_source,
+                s.consent_text_version,
+                s.created_at.isoformat(),
+            ]
+        )
     return out.getvalue()
 
 
@@ -126,8 +168,12 @@ def subscriber_data(subscriber):
         "created_at": subscriber.created_at.isoformat(),
         "unsubscribed_at": subscriber.unsubscribed_at.isoformat() if subscriber.unsubscribed_at else None,
         "deliveries": [
-            {"issue": d.issue.subject, "address": d.address, "status": d.status,
-             "sent_at": d.sent_at.isoformat() if d.sent_at else None}
+            {
+                "issue": d.issue.subject,
+                "address": d.address,
+                "status": d.status,
+                "sent_at": d.sent_at.isoformat() if d.sent_at else None,
+            }
             for d in subscriber.deliveries.select_related("issue").order_by("pk")
         ],
     }

@@ -15,7 +15,11 @@ EVENT_WEEKS_AHEAD = 6
 
 
 def _monthly_date(year, month, weekday, ordinal):
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if datetime.date(year, month, d).weekday() == weekday]
+    days = [
+        d
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if datetime.date(year, month, d).weekday() == weekday
+    ]
     return datetime.date(year, month, days[-1] if ordinal >= 5 else days[min(ordinal, len(days)) - 1])
 
 
@@ -46,15 +50,22 @@ def last_scheduled_slot(site_settings, now):
 def compose_digest(site, since, now):
     """A draft issue with what the site published since ``since``; None when nothing is new."""
     root = site.root_page
-    news = list(NewsPage.objects.live().public().descendant_of(root).filter(first_published_at__gt=since).order_by("-date")[:10])
+    news = list(
+        NewsPage.objects.live().public().descendant_of(root).filter(first_published_at__gt=since).order_by("-date")[:10]
+    )
     events = list(
-        EventPage.objects.live().public().descendant_of(root)
+        EventPage.objects.live()
+        .public()
+        .descendant_of(root)
         .filter(start__gte=now, start__lte=now + datetime.timedelta(weeks=EVENT_WEEKS_AHEAD))
         .order_by("start")[:10]
     )
     meetings = list(
-        MeetingPage.objects.live().public().descendant_of(root)
-        .filter(status=MeetingPage.Status.DOCUMENTED, last_published_at__gt=since).order_by("-start")[:5]
+        MeetingPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .filter(status=MeetingPage.Status.DOCUMENTED, last_published_at__gt=since)
+        .order_by("-start")[:5]
     )
     if not (news or meetings or [e for e in events if e.first_published_at and e.first_published_at > since]):
         return None
@@ -66,7 +77,9 @@ def compose_digest(site, since, now):
     if meetings:
         body.append(("meeting_results", {"heading": "Ergebnisse aus den Sitzungen", "pages": meetings}))
     date_label = timezone.localtime(now).strftime("%d.%m.%Y")
-    issue = NewsletterIssue(site=site, subject=f"Neuigkeiten aus {site.site_name} – {date_label}", is_digest=True, live=False)
+    issue = NewsletterIssue(
+        site=site, subject=f"Neuigkeiten aus {site.site_name} – {date_label}", is_digest=True, live=False
+    )
     issue.body = body
     issue.save()
     issue.save_revision()
@@ -79,7 +92,9 @@ def compose_due_digests(now=None):
 
     now = now or timezone.now()
     composed = []
-    for site_settings in NewsletterSettings.objects.exclude(digest_frequency=DigestFrequency.OFF).select_related("site"):
+    for site_settings in NewsletterSettings.objects.exclude(digest_frequency=DigestFrequency.OFF).select_related(
+        "site"
+    ):
         slot = last_scheduled_slot(site_settings, now)
         if slot is None or (site_settings.last_digest_at and site_settings.last_digest_at >= slot):
             continue
@@ -88,7 +103,9 @@ def compose_due_digests(now=None):
             if locked.last_digest_at and locked.last_digest_at >= slot:
                 continue
             last_issue = NewsletterIssue.objects.filter(site=locked.site).order_by("-created_at").first()
-            since = locked.last_digest_at or (last_issue.created_at if last_issue else now - datetime.timedelta(days=31))
+            since = locked.last_digest_at or (
+                last_issue.created_at if last_issue else now - datetime.timedelta(days=31)
+            )
             issue = compose_digest(locked.site, since, now)
             locked.last_digest_at = now
             locked.save(update_fields=["last_digest_at"])

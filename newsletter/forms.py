@@ -14,12 +14,16 @@ def site_topics(site):
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
     name = forms.CharField(label=_("Name (optional)"), required=False, max_length=150)
-    edition = forms.ChoiceField(label=_("Edition"), choices=Edition.choices, initial=Edition.STANDARD,
-                                widget=forms.RadioSelect)
+    edition = forms.ChoiceField(
+        label=_("Edition"), choices=Edition.choices, initial=Edition.STANDARD, widget=forms.RadioSelect
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, initial="de")
     topics = forms.ModelMultipleChoiceField(
-        label=_("Topics"), queryset=ActionFieldPage.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Choose none to get everything."),
+        label=_("Topics"),
+        queryset=ActionFieldPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose none to get everything."),
     )
     consent = forms.BooleanField(label=_("I agree"), required=True)
     # Honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
@@ -35,8 +39,11 @@ class PreferencesForm(forms.Form):
     edition = forms.ChoiceField(label=_("Edition"), choices=Edition.choices, widget=forms.RadioSelect)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     topics = forms.ModelMultipleChoiceField(
-        label=_("Topics"), queryset=ActionFieldPage.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Choose none to get everything."),
+        label=_("Topics"),
+        queryset=ActionFieldPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose none to get everything."),
     )
 
     def __init__(self, *args, site, **kwargs):

@@ -52,7 +52,10 @@ class Subscriber(models.Model):
     language = models.CharField(_("language"), max_length=10, default="de")
     edition = models.CharField(_("edition"), max_length=20, choices=Edition.choices, default=Edition.STANDARD)
     topics = models.ManyToManyField(
-        "home.ActionFieldPage", verbose_name=_("topics"), blank=True, related_name="newsletter_subscribers",
+        "home.ActionFieldPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="newsletter_subscribers",
         help_text=_("Action fields the subscriber wants to hear about; none means everything."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
@@ -86,7 +89,9 @@ class Subscriber(models.Model):
     class Meta:
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
-        constraints = [models.UniqueConstraint(fields=["site", "email"], name="newsletter_subscriber_unique_email_per_site")]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "email"], name="newsletter_subscriber_unique_email_per_site")
+        ]
         indexes = [models.Index(fields=["site", "status"])]
 
     def __str__(self):
@@ -130,34 +135,63 @@ class NewsletterSettings(BaseSiteSetting):
         _("digest"), max_length=10, choices=DigestFrequency.choices, default=DigestFrequency.OFF, blank=True
     )
     digest_weekday = models.PositiveSmallIntegerField(
-        _("weekday"), default=1,
-        choices=[(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")),
-                 (4, _("Friday")), (5, _("Saturday")), (6, _("Sunday"))],
+        _("weekday"),
+        default=1,
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
     )
     digest_ordinal = models.PositiveSmallIntegerField(
-        _("which one in the month"), default=1,
+        _("which one in the month"),
+        default=1,
         choices=[(1, _("first")), (2, _("second")), (3, _("third")), (4, _("fourth")), (5, _("last"))],
         help_text=_("Monthly digests only, e.g. the first Tuesday."),
     )
     digest_time = models.TimeField(_("time"), default="08:00")
-    digest_mode = models.CharField(_("after composing"), max_length=10, choices=DigestMode.choices, default=DigestMode.REVIEW)
+    digest_mode = models.CharField(
+        _("after composing"), max_length=10, choices=DigestMode.choices, default=DigestMode.REVIEW
+    )
     last_digest_at = models.DateTimeField(_("last digest composed"), null=True, blank=True, editable=False)
     store_consent_ip = models.BooleanField(
-        _("store the IP address with the consent"), default=False,
+        _("store the IP address with the consent"),
+        default=False,
         help_text=_("Only if your data protection officer asks for it."),
     )
     consent_text = models.TextField(
-        _("consent text"), blank=True,
+        _("consent text"),
+        blank=True,
         default="Ja, ich möchte den Newsletter per E-Mail erhalten. Ich kann mich jederzeit mit einem Klick abmelden.",
     )
     consent_text_version = models.CharField(_("consent text version"), max_length=50, default="1")
 
     panels = [
-        MultiFieldPanel([FieldPanel("sender_name"), FieldPanel("sender_email"), FieldPanel("reply_to"),
-                         FieldPanel("rate_limit_per_minute")], heading=_("Sending")),
-        MultiFieldPanel([FieldPanel("digest_frequency"), FieldRowPanel([FieldPanel("digest_ordinal"), FieldPanel("digest_weekday"), FieldPanel("digest_time")]),
-                         FieldPanel("digest_mode")], heading=_("Digest schedule")),
-        MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("consent_text_version"), FieldPanel("store_consent_ip")], heading=_("Consent")),
+        MultiFieldPanel(
+            [
+                FieldPanel("sender_name"),
+                FieldPanel("sender_email"),
+                FieldPanel("reply_to"),
+                FieldPanel("rate_limit_per_minute"),
+            ],
+            heading=_("Sending"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("digest_frequency"),
+                FieldRowPanel([FieldPanel("digest_ordinal"), FieldPanel("digest_weekday"), FieldPanel("digest_time")]),
+                FieldPanel("digest_mode"),
+            ],
+            heading=_("Digest schedule"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("consent_text"), FieldPanel("consent_text_version"), FieldPanel("store_consent_ip")],
+            heading=_("Consent"),
+        ),
     ]
 
     class Meta:
@@ -190,11 +224,14 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="newsletter_issues")
     subject = models.CharField(_("subject"), max_length=200)
-    preheader = models.CharField(_("preheader"), max_length=200, blank=True,
-                                 help_text=_("The line mail programs show after the subject."))
+    preheader = models.CharField(
+        _("preheader"), max_length=200, blank=True, help_text=_("The line mail programs show after the subject.")
+    )
     body = StreamField(IssueBlock(), verbose_name=_("content"), blank=True)
     is_digest = models.BooleanField(_("digest"), default=False, editable=False)
-    send_status = models.CharField(_("send status"), max_length=20, choices=SendStatus.choices, default=SendStatus.DRAFT, editable=False)
+    send_status = models.CharField(
+        _("send status"), max_length=20, choices=SendStatus.choices, default=SendStatus.DRAFT, editable=False
+    )
     send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True, editable=False)
     send_finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -228,7 +265,11 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
             raise ValidationError(str(exc)) from exc
 
     # Preview: the mail as subscribers see it (the panel switches desktop/mobile width).
-    preview_modes = [("", _("Mail (standard)")), ("leichte_sprache", _("Mail (Leichte Sprache)")), ("text", _("Plain text"))]
+    preview_modes = [
+        ("", _("Mail (standard)")),
+        ("leichte_sprache", _("Mail (Leichte Sprache)")),
+        ("text", _("Plain text")),
+    ]
 
     def serve_preview(self, request, mode_name):
         from django.http import HttpResponse
@@ -257,7 +298,9 @@ class Delivery(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries")
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries"
+    )
     address = models.CharField(_("address used"), max_length=254, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     lease_until = models.DateTimeField(null=True, blank=True)
@@ -270,12 +313,16 @@ class Delivery(models.Model):
     class Meta:
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
-        constraints = [models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_delivery_once_per_subscriber")]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="newsletter_delivery_once_per_subscriber")
+        ]
         indexes = [
             # Workers claim open rows in id order: this index hands them over without a sort
             # and stays small as the send progresses.
             models.Index(
-                fields=["issue", "id"], condition=models.Q(status__in=["pending", "sending"]), name="newsletter_delivery_open"
+                fields=["issue", "id"],
+                condition=models.Q(status__in=["pending", "sending"]),
+                name="newsletter_delivery_open",
             ),
         ]
 

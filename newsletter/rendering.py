@@ -92,7 +92,9 @@ def page_action_fields(pages):
 
 
 def issue_pages(issue):
-    return [page for block in issue.body if block.block_type in PAGE_LIST_BLOCKS for page in block.value["pages"] if page]
+    return [
+        page for block in issue.body if block.block_type in PAGE_LIST_BLOCKS for page in block.value["pages"] if page
+    ]
 
 
 def issue_topic_ids(issue):
@@ -137,8 +139,14 @@ def _parts(issue, edition, topics):
                 from wagtail.rich_text import expand_db_html
 
                 body_html = expand_db_html(body_html)
-                parts.append({"type": kind, "heading": value.get("heading", ""), "html": body_html,
-                              "text": strip_tags(body_html.replace("</p>", "</p>\n\n")).strip()})
+                parts.append(
+                    {
+                        "type": kind,
+                        "heading": value.get("heading", ""),
+                        "html": body_html,
+                        "text": strip_tags(body_html.replace("</p>", "</p>\n\n")).strip(),
+                    }
+                )
             elif kind == "image":
                 rendition = value["image"].get_rendition("width-1200")
                 url = rendition.url if rendition.url.startswith("http") else site_root_url + rendition.url
@@ -148,11 +156,13 @@ def _parts(issue, edition, topics):
                 parts.append({"type": kind, "label": label, "url": value["url"]})
         except RenderError as exc:
             raise RenderError(
-                _("Block %(position)s (%(block)s): %(error)s") % {"position": position, "block": block.block.label, "error": exc}
+                _("Block %(position)s (%(block)s): %(error)s")
+                % {"position": position, "block": block.block.label, "error": exc}
             ) from exc
         except Exception as exc:  # a broken block must reach the editor as words, not a 500
             raise RenderError(
-                _("Block %(position)s (%(block)s) cannot be shown: %(error)s") % {"position": position, "block": block.block.label, "error": exc}
+                _("Block %(position)s (%(block)s) cannot be shown: %(error)s")
+                % {"position": position, "block": block.block.label, "error": exc}
             ) from exc
     if had_items and not kept_items:
         return None
@@ -197,5 +207,8 @@ def validate_issue(issue):
 
 
 def personalise_preview(content):
-    return (content.replace(GREETING, _("Hello Anna Beispiel,"))
-            .replace(UNSUBSCRIBE_URL, "#abmelden").replace(PREFERENCES_URL, "#einstellungen"))
+    return (
+        content.replace(GREETING, _("Hello Anna Beispiel,"))
+        .replace(UNSUBSCRIBE_URL, "#abmelden")
+        .replace(PREFERENCES_URL, "#einstellungen")
+    )

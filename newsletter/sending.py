@@ -16,6 +16,7 @@ Flow (DESIGN: Newsletter, Crash safety):
 """
 
 import binascii
+import contextlib
 import logging
 import math
 import smtplib
@@ -53,6 +54,7 @@ def _conf(name, default):
 
 # ---------------------------------------------------------------- snapshot and fan-out
 
+
 def snapshot_recipients(issue):
     """Create one pending Delivery per active subscriber the issue has something for.
 
@@ -62,7 +64,8 @@ def snapshot_recipients(issue):
     """
     topic_ids, has_untagged, has_items = issue_topic_ids(issue)
     sql = [
-        f"INSERT INTO {Delivery._meta.db_table} (issue_id, subscriber_id, address, status, attempts, last_error, message_id)",
+        f"INSERT INTO {Delivery._meta.db_table} "
+        "(issue_id, subscriber_id, address, status, attempts, last_error, message_id)",
         f"SELECT %s, s.id, s.email, 'pending', 0, '', '' FROM {Subscriber._meta.db_table} s",
         "WHERE s.site_id = %s AND s.status = 'active'",
     ]
@@ -72,7 +75,8 @@ def snapshot_recipients(issue):
         ids = sorted(topic_ids) or [0]
         sql.append(
             f"AND (NOT EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id) "
-            f"OR EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id AND t.actionfieldpage_id IN ({','.join(['%s'] * len(ids))})))"
+            f"OR EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id "
+            f"AND t.actionfieldpage_id IN ({','.join(['%s'] * len(ids))})))"
         )
         params += ids
     sql.append("ORDER BY s.id ON CONFLICT DO NOTHING")
@@ -111,7 +115,9 @@ def enqueue_batches(issue_id):
     from .tasks import send_batch_task
 
     claimable = _claimable(Delivery.objects.filter(issue_id=issue_id), timezone.now()).count()
-    batches = min(math.ceil(claimable / _conf("NEWSLETTER_BATCH_SIZE", 500)), _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 400))
+    batches = min(
+        math.ceil(claimable / _conf("NEWSLETTER_BATCH_SIZE", 500)), _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 400)
+    )
     for _ in range(batches):
         send_batch_task.delay(issue_id)
     return batches
@@ -131,7 +137,9 @@ def resume_sends():
     now = timezone.now()
     reclaim_expired(now)
     enqueued = 0
-    for issue_id in NewsletterIssue.objects.filter(send_status=NewsletterIssue.SendStatus.SENDING).values_list("pk", flat=True):
+    for issue_id in NewsletterIssue.objects.filter(send_status=NewsletterIssue.SendStatus.SENDING).values_list(
+        "pk", flat=True
+    ):
         if _claimable(Delivery.objects.filter(issue_id=issue_id), now).exists():
             enqueued += enqueue_batches(issue_id)
         else:
@@ -148,7 +156,9 @@ def reclaim_expired(now=None):
 
 
 def finish_if_done(issue_id):
-    if not Delivery.objects.filter(issue_id=issue_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]).exists():
+    if not Delivery.objects.filter(
+        issue_id=issue_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
+    ).exists():
         return NewsletterIssue.objects.filter(pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING).update(
             send_status=NewsletterIssue.SendStatus.SENT, send_finished_at=timezone.now()
         )
@@ -156,6 +166,7 @@ def finish_if_done(issue_id):
 
 
 # ---------------------------------------------------------------- pause, resume, cancel
+
 
 def pause(issue_id):
     return NewsletterIssue.objects.filter(pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING).update(
@@ -186,6 +197,7 @@ def cancel(issue_id):
 
 # ---------------------------------------------------------------- claiming
 
+
 def claim(issue_id, limit, lease_seconds):
     """Lock up to ``limit`` claimable rows no other worker holds and lease them to us."""
     now = timezone.now()
@@ -204,6 +216,7 @@ def claim(issue_id, limit, lease_seconds):
 
 
 # ---------------------------------------------------------------- SMTP
+
 
 @dataclass
 class SmtpConfig:
@@ -252,9 +265,7 @@ class PersistentSmtp:
         self.smtp = smtp
 
     def send(self, sender, recipient, data, eight_bit=False):
-        if self.smtp is None:
-            self.connect()
-        elif self.smtp.sock is None:
+        if self.smtp is None or self.smtp.sock is None:
             self.connect()
         try:
             self._send_once(sender, recipient, data, eight_bit)
@@ -319,10 +330,8 @@ class PersistentSmtp:
 
     def close(self):
         if self.smtp is not None:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 self.smtp.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
             self.smtp = None
 
 
@@ -338,6 +347,7 @@ def classify_smtp_error(exc):
 
 
 # ---------------------------------------------------------------- message building
+
 
 def _header_value(value):
     try:
@@ -435,31 +445,48 @@ class Variant:
                 f"\r\nDate: {date}\r\nMessage-ID: {message_id}\r\nMIME-Version: 1.0\r\n"
                 f"List-Unsubscribe: <{one_click}>, <mailto:{list_mailto}?subject=unsubscribe%20{token}>\r\n"
                 "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
-                f"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n"
+                f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n\r\n'
             ).encode()
         )
         if eight_bit:
             html_b = {k: v.encode() for k, v in html_values.items()}
             text_b = {k: v.encode() for k, v in text_values.items()}
-            return b"".join((
+            return b"".join(
+                (
+                    head,
+                    (
+                        f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: 8bit\r\n\r\n"
+                    ).encode(),
+                    self._fill_bytes(self.text_8bit, text_b),
+                    (
+                        f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: 8bit\r\n\r\n"
+                    ).encode(),
+                    self._fill_bytes(self.html_8bit, html_b),
+                    f"\r\n--{boundary}--\r\n".encode(),
+                )
+            )
+        return b"".join(
+            (
                 head,
-                f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".encode(),
-                self._fill_bytes(self.text_8bit, text_b),
-                f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n".encode(),
-                self._fill_bytes(self.html_8bit, html_b),
+                (
+                    f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                ).encode(),
+                _qp(self._fill(self.text_parts, text_values)),
+                (
+                    f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                ).encode(),
+                _qp(self._fill(self.html_parts, html_values)),
                 f"\r\n--{boundary}--\r\n".encode(),
-            ))
-        return b"".join((
-            head,
-            f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".encode(),
-            _qp(self._fill(self.text_parts, text_values)),
-            f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".encode(),
-            _qp(self._fill(self.html_parts, html_values)),
-            f"\r\n--{boundary}--\r\n".encode(),
-        ))
+            )
+        )
 
 
 # ---------------------------------------------------------------- the batch
+
 
 class RateLimiter:
     """Per-site mails per minute, shared by all workers through the cache (Redis)."""
@@ -503,12 +530,22 @@ def _load_recipients(ids):
     rows = list(
         Delivery.objects.filter(pk__in=ids)
         .order_by("pk")
-        .values("pk", "address", "attempts", "subscriber_id", "subscriber__name", "subscriber__language",
-                "subscriber__edition", "subscriber__status")
+        .values(
+            "pk",
+            "address",
+            "attempts",
+            "subscriber_id",
+            "subscriber__name",
+            "subscriber__language",
+            "subscriber__edition",
+            "subscriber__status",
+        )
     )
     sub_ids = [r["subscriber_id"] for r in rows if r["subscriber_id"]]
     topics = {}
-    for sid, tid in Subscriber.topics.through.objects.filter(subscriber_id__in=sub_ids).values_list("subscriber_id", "actionfieldpage_id"):
+    for sid, tid in Subscriber.topics.through.objects.filter(subscriber_id__in=sub_ids).values_list(
+        "subscriber_id", "actionfieldpage_id"
+    ):
         topics.setdefault(sid, set()).add(tid)
     for r in rows:
         r["topics"] = frozenset(topics.get(r["subscriber_id"], ()))
@@ -561,7 +598,9 @@ class ResultWriter:
             return
         self.wait()
         name = self._statement(sql, len(params))
-        values = [None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v)).encode() for v in params]
+        values = [
+            None if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v)).encode() for v in params
+        ]
         self.pgconn.send_query_prepared(name, values)
         self.pending = True
 
@@ -639,7 +678,9 @@ def send_batch(issue_id, batch_size=None, smtp=None):
                     status = NewsletterIssue.objects.filter(pk=issue_id).values_list("send_status", flat=True).first()
                     if status != NewsletterIssue.SendStatus.SENDING:
                         Delivery.objects.filter(pk__in=remaining_ids[index:], status=Delivery.Status.SENDING).update(
-                            status=Delivery.Status.PENDING if status == NewsletterIssue.SendStatus.PAUSED else Delivery.Status.CANCELLED,
+                            status=Delivery.Status.PENDING
+                            if status == NewsletterIssue.SendStatus.PAUSED
+                            else Delivery.Status.CANCELLED,
                             lease_until=None,
                         )
                         result.stopped = True
@@ -660,15 +701,23 @@ def send_batch(issue_id, batch_size=None, smtp=None):
                 variants[key] = Variant(rendered, key[1]) if rendered else None
             variant = variants[key]
             if variant is None:  # nothing in this issue fits the subscriber's topics
-                writer.execute(f"UPDATE {table} SET status='suppressed', lease_until=NULL, last_error=%s WHERE id=%s",
-                               ["no item matches the subscriber's topics", pk])
+                writer.execute(
+                    f"UPDATE {table} SET status='suppressed', lease_until=NULL, last_error=%s WHERE id=%s",
+                    ["no item matches the subscriber's topics", pk],
+                )
                 result.suppressed += 1
                 continue
             message_id = f"<newsletter.{issue_id}.{pk}@{domain}>"
             data = variant.message(
-                sender=sender, recipient=row["address"], name=row["subscriber__name"],
-                token=manage_token(row["subscriber_id"]), base_url=base_url, message_id=message_id,
-                list_mailto=list_mailto, date=date, eight_bit=eight_bit,
+                sender=sender,
+                recipient=row["address"],
+                name=row["subscriber__name"],
+                token=manage_token(row["subscriber_id"]),
+                base_url=base_url,
+                message_id=message_id,
+                list_mailto=list_mailto,
+                date=date,
+                eight_bit=eight_bit,
             )
             try:
                 smtp.send(envelope_from, row["address"], data, eight_bit)
@@ -701,7 +750,8 @@ def send_batch(issue_id, batch_size=None, smtp=None):
                 else:
                     delay = retry_base * (2 ** (attempts - 1))
                     writer.execute(
-                        f"UPDATE {table} SET status='pending', attempts=%s, lease_until=NULL, next_attempt_at=%s, last_error=%s WHERE id=%s",
+                        f"UPDATE {table} SET status='pending', attempts=%s, lease_until=NULL, next_attempt_at=%s, "
+                        "last_error=%s WHERE id=%s",
                         [attempts, timezone.now() + timedelta(seconds=delay), f"{code or ''} {message}".strip(), pk],
                     )
                     result.retry += 1
@@ -709,7 +759,8 @@ def send_batch(issue_id, batch_size=None, smtp=None):
                         smtp.smtp = None  # reconnect for the next mail
                 continue
             writer.execute(
-                f"UPDATE {table} SET status='sent', attempts=%s, lease_until=NULL, sent_at=%s, message_id=%s, last_error='' WHERE id=%s",
+                f"UPDATE {table} SET status='sent', attempts=%s, lease_until=NULL, sent_at=%s, message_id=%s, "
+                "last_error='' WHERE id=%s",
                 [row["attempts"] + 1, timezone.now(), message_id, pk],
             )
             result.sent += 1
@@ -727,7 +778,9 @@ def _schedule_retry(issue_id):
 
     next_due = (
         Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.PENDING, next_attempt_at__isnull=False)
-        .order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first()
+        .order_by("next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
     )
     if next_due and not settings.CELERY_TASK_ALWAYS_EAGER:
         send_batch_task.apply_async((issue_id,), eta=next_due)
@@ -746,6 +799,7 @@ def send_all_now(issue_id, smtp=None):
 
 # ---------------------------------------------------------------- test sends
 
+
 def test_send(issue, addresses, edition="standard"):
     """Send the issue to the given addresses, placeholders filled with sample values (a
     test send never goes out with raw placeholders). Returns the list of addresses sent to."""
@@ -760,8 +814,13 @@ def test_send(issue, addresses, edition="standard"):
     try:
         for address in addresses:
             data = variant.message(
-                sender=sender, recipient=address, name="Anna Beispiel", token="test", base_url=issue.site.root_url,
-                message_id=f"<newsletter.test.{uuid.uuid4().hex}@{domain}>", list_mailto=f"unsubscribe@{domain}",
+                sender=sender,
+                recipient=address,
+                name="Anna Beispiel",
+                token="test",
+                base_url=issue.site.root_url,
+                message_id=f"<newsletter.test.{uuid.uuid4().hex}@{domain}>",
+                list_mailto=f"unsubscribe@{domain}",
                 date=formatdate(localtime=True),
             )
             data = data.replace(b"Subject: ", b"Subject: [Test] ", 1)
@@ -773,6 +832,7 @@ def test_send(issue, addresses, edition="standard"):
 
 
 # ---------------------------------------------------------------- progress and report
+
 
 def progress(issue):
     """Counts, rate and time left, all derived from the delivery rows."""
@@ -787,7 +847,9 @@ def progress(issue):
     remaining = total - done
     unsubscribes = 0
     if issue.send_started_at:
-        unsubscribes = Subscriber.objects.filter(site_id=issue.site_id, unsubscribed_at__gte=issue.send_started_at).count()
+        unsubscribes = Subscriber.objects.filter(
+            site_id=issue.site_id, unsubscribed_at__gte=issue.send_started_at
+        ).count()
     return {
         "issue": issue.pk,
         "status": issue.send_status,

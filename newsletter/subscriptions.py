@@ -29,7 +29,9 @@ def _hit(key, limit, window):
     return not over_limit(key, limit, window)
 
 
-def subscribe(site, email, *, name="", language="de", edition=Edition.STANDARD, topics=(), source="form", client_ip=None):
+def subscribe(
+    site, email, *, name="", language="de", edition=Edition.STANDARD, topics=(), source="form", client_ip=None
+):
     """Start a double opt-in. Returns nothing an attacker could use: the caller answers the
     same whether the address was new, pending or already active.
 
@@ -70,14 +72,22 @@ def send_confirmation(subscriber, site_settings=None):
     site = subscriber.site
     site_settings = site_settings or NewsletterSettings.for_site(site)
     link = f"{site.root_url}/newsletter/bestaetigen/{confirm_token(subscriber)}/"
-    context = {"site_name": site.site_name, "link": link, "consent_text": site_settings.consent_text,
-               "days": settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400}
+    context = {
+        "site_name": site.site_name,
+        "link": link,
+        "consent_text": site_settings.consent_text,
+        "days": settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400,
+    }
     with translation.override(subscriber.language):
         subject = _("Please confirm your newsletter subscription")
         text = render_to_string("newsletter/email/confirm.txt", context)
-    message = EmailMultiAlternatives(subject=f"{subject} – {site.site_name}", body=text,
-                                     from_email=site_settings.from_header(), to=[subscriber.email],
-                                     reply_to=[site_settings.reply_to] if site_settings.reply_to else None)
+    message = EmailMultiAlternatives(
+        subject=f"{subject} – {site.site_name}",
+        body=text,
+        from_email=site_settings.from_header(),
+        to=[subscriber.email],
+        reply_to=[site_settings.reply_to] if site_settings.reply_to else None,
+    )
     message.send()
 
 

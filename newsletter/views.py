@@ -46,17 +46,29 @@ def subscribe_view(request):
             return _render(request, "newsletter/message.html", {"heading": _("Almost done"), "message": SAME_ANSWER})
         try:
             subscriptions.subscribe(
-                site, data["email"], name=data["name"], language=data["language"], edition=data["edition"],
-                topics=list(data["topics"]), source="form", client_ip=client_address(request),
+                site,
+                data["email"],
+                name=data["name"],
+                language=data["language"],
+                edition=data["edition"],
+                topics=list(data["topics"]),
+                source="form",
+                client_ip=client_address(request),
             )
         except ValidationError:
             form.add_error("email", _("Please enter a valid email address."))
         except subscriptions.RateLimited as exc:
-            return _render(request, "newsletter/message.html", {"heading": _("Please wait"), "message": str(exc)}, status=429)
+            return _render(
+                request, "newsletter/message.html", {"heading": _("Please wait"), "message": str(exc)}, status=429
+            )
         else:
             return _render(request, "newsletter/message.html", {"heading": _("Almost done"), "message": SAME_ANSWER})
-    return _render(request, "newsletter/subscribe.html", {"form": form, "consent_text": site_settings.consent_text},
-                   status=400 if form.is_bound else 200)
+    return _render(
+        request,
+        "newsletter/subscribe.html",
+        {"form": form, "consent_text": site_settings.consent_text},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,11 +80,19 @@ def confirm_view(request, token):
     try:
         subscriptions.confirm(token, site=site)
     except subscriptions.InvalidLink as exc:
-        return _render(request, "newsletter/message.html", {"heading": _("Link not valid"), "message": str(exc)}, status=400)
-    return _render(request, "newsletter/message.html", {
-        "heading": _("Subscription confirmed"),
-        "message": _("Thank you! You will receive our newsletter from now on. Every newsletter has a link to unsubscribe."),
-    })
+        return _render(
+            request, "newsletter/message.html", {"heading": _("Link not valid"), "message": str(exc)}, status=400
+        )
+    return _render(
+        request,
+        "newsletter/message.html",
+        {
+            "heading": _("Subscription confirmed"),
+            "message": _(
+                "Thank you! You will receive our newsletter from now on. Every newsletter has a link to unsubscribe."
+            ),
+        },
+    )
 
 
 def _manage_subscriber(request, token):
@@ -83,8 +103,12 @@ def _manage_subscriber(request, token):
 
 
 def _invalid(request):
-    return _render(request, "newsletter/message.html",
-                   {"heading": _("Link not valid"), "message": _("This link is not valid.")}, status=400)
+    return _render(
+        request,
+        "newsletter/message.html",
+        {"heading": _("Link not valid"), "message": _("This link is not valid.")},
+        status=400,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,8 +116,12 @@ def preferences_view(request, token):
     subscriber = _manage_subscriber(request, token)
     if subscriber is None:
         return _invalid(request)
-    initial = {"name": subscriber.name, "edition": subscriber.edition, "language": subscriber.language,
-               "topics": list(subscriber.topics.all())}
+    initial = {
+        "name": subscriber.name,
+        "edition": subscriber.edition,
+        "language": subscriber.language,
+        "topics": list(subscriber.topics.all()),
+    }
     form = PreferencesForm(request.POST or None, initial=initial, site=subscriber.site)
     saved = False
     if request.method == "POST" and form.is_valid():
@@ -102,8 +130,9 @@ def preferences_view(request, token):
         subscriber.save()
         subscriber.topics.set(data["topics"])
         saved = True
-    return _render(request, "newsletter/preferences.html",
-                   {"form": form, "saved": saved, "token": token, "subscriber": subscriber})
+    return _render(
+        request, "newsletter/preferences.html", {"form": form, "saved": saved, "token": token, "subscriber": subscriber}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -114,10 +143,14 @@ def unsubscribe_view(request, token):
     if request.method == "GET":
         return _render(request, "newsletter/unsubscribe.html", {"token": token, "subscriber": subscriber})
     subscriptions.unsubscribe(subscriber)
-    return _render(request, "newsletter/message.html", {
-        "heading": _("You have unsubscribed"),
-        "message": _("You will not receive our newsletter any more."),
-    })
+    return _render(
+        request,
+        "newsletter/message.html",
+        {
+            "heading": _("You have unsubscribed"),
+            "message": _("You will not receive our newsletter any more."),
+        },
+    )
 
 
 @csrf_exempt
@@ -133,7 +166,9 @@ def one_click_unsubscribe(request, token):
 
 def archive_index(request):
     site = current_site(request)
-    issues = NewsletterIssue.objects.filter(site=site, send_status=NewsletterIssue.SendStatus.SENT).order_by("-send_started_at")
+    issues = NewsletterIssue.objects.filter(site=site, send_status=NewsletterIssue.SendStatus.SENT).order_by(
+        "-send_started_at"
+    )
     return _render(request, "newsletter/archive_index.html", {"issues": issues})
 
 

@@ -27,7 +27,9 @@ class SubscriberIndexView(IndexView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        buttons.append(Button(_("Import / export CSV"), url=reverse("newsletter_import"), icon_name="upload", priority=50))
+        buttons.append(
+            Button(_("Import / export CSV"), url=reverse("newsletter_import"), icon_name="upload", priority=50)
+        )
         return buttons
 
 
@@ -38,7 +40,16 @@ class SubscriberViewSet(SiteScopedSnippetViewSet):
     list_display = ["email", "name", "status", "edition", "language", "consent_at", "site"]
     list_filter = ["site", "status", "edition", "language", "consent_source", "topics"]
     search_fields = ["email", "name"]
-    list_export = ["email", "name", "status", "edition", "language", "consent_at", "consent_source", "consent_text_version"]
+    list_export = [
+        "email",
+        "name",
+        "status",
+        "edition",
+        "language",
+        "consent_at",
+        "consent_source",
+        "consent_text_version",
+    ]
 
 
 class NewsletterGroup(SnippetViewSetGroup):
@@ -59,17 +70,37 @@ def newsletter_admin_urls():
         path("newsletter/issues/<int:issue_id>/progress.json", admin_views.progress_view, name="newsletter_progress"),
         path("newsletter/subscribers/import/", admin_views.import_view, name="newsletter_import"),
         path("newsletter/subscribers/export/<int:site_id>.csv", admin_views.export_view, name="newsletter_export"),
-        path("newsletter/subscribers/<int:subscriber_id>/export.json", admin_views.subscriber_export_view, name="newsletter_subscriber_export"),
-        path("newsletter/subscribers/<int:subscriber_id>/erase/", admin_views.subscriber_erase_view, name="newsletter_subscriber_erase"),
+        path(
+            "newsletter/subscribers/<int:subscriber_id>/export.json",
+            admin_views.subscriber_export_view,
+            name="newsletter_subscriber_export",
+        ),
+        path(
+            "newsletter/subscribers/<int:subscriber_id>/erase/",
+            admin_views.subscriber_erase_view,
+            name="newsletter_subscriber_erase",
+        ),
     ]
 
 
 @hooks.register("register_snippet_listing_buttons")
 def newsletter_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, NewsletterIssue) and issue_policy().user_has_permission_for_instance(user, "change", snippet):
+    if isinstance(snippet, NewsletterIssue) and issue_policy().user_has_permission_for_instance(
+        user, "change", snippet
+    ):
         yield Button(_("Send / progress"), reverse("newsletter_send", args=[snippet.pk]), icon_name="mail", priority=5)
     if isinstance(snippet, Subscriber):
         if subscriber_policy().user_has_permission_for_instance(user, "view", snippet):
-            yield Button(_("Export data (JSON)"), reverse("newsletter_subscriber_export", args=[snippet.pk]), icon_name="download", priority=50)
+            yield Button(
+                _("Export data (JSON)"),
+                reverse("newsletter_subscriber_export", args=[snippet.pk]),
+                icon_name="download",
+                priority=50,
+            )
         if subscriber_policy().user_has_permission_for_instance(user, "delete", snippet):
-            yield Button(_("Erase (DSGVO)"), reverse("newsletter_subscriber_erase", args=[snippet.pk]), icon_name="bin", priority=60)
+            yield Button(
+                _("Erase (DSGVO)"),
+                reverse("newsletter_subscriber_erase", args=[snippet.pk]),
+                icon_name="bin",
+                priority=60,
+            )

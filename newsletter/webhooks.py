@@ -18,8 +18,10 @@ def apply_tracking_event(event_type, recipient):
     if not address:
         return 0
     if event_type == "bounced":
-        return Subscriber.objects.filter(email=address).exclude(status=Subscriber.Status.UNSUBSCRIBED).update(
-            status=Subscriber.Status.BOUNCED
+        return (
+            Subscriber.objects.filter(email=address)
+            .exclude(status=Subscriber.Status.UNSUBSCRIBED)
+            .update(status=Subscriber.Status.BOUNCED)
         )
     if event_type == "complained":
         return Subscriber.objects.filter(email=address).update(

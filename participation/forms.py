@@ -17,13 +17,17 @@ class ParticipationForm(forms.Form):
     )
     name = forms.CharField(label=_("Name"), max_length=200)
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, required=False,
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
         help_text=_("Required if you join as an organisation."),
     )
     email = forms.EmailField(label=_("E-mail"))
     phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
     action_fields = forms.ModelMultipleChoiceField(
-        label=_("Action fields I am interested in"), queryset=None, required=False,
+        label=_("Action fields I am interested in"),
+        queryset=None,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
@@ -79,7 +83,10 @@ class ParticipationForm(forms.Form):
         except spam.TimestampProblem:
             self.renew_timestamp()
             raise forms.ValidationError(
-                _("The form was open for too long or could not be checked. Please send it again; your entries are kept."),
+                _(
+                    "The form was open for too long or could not be checked. "
+                    "Please send it again; your entries are kept."
+                ),
                 code="expired",
             ) from None
         minimum = spam.min_fill_seconds()
@@ -91,7 +98,8 @@ class ParticipationForm(forms.Form):
                     "That was very fast: to keep out automatic spam we accept a form only %(seconds)d seconds "
                     "after it was opened. Please check your entries and send it again.",
                     minimum,
-                ) % {"seconds": minimum},
+                )
+                % {"seconds": minimum},
                 code="too_fast",
             )
         return cleaned

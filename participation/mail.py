@@ -41,7 +41,7 @@ def submission_text(submission):
         lines.append(line(_("Phone"), submission.phone))
     fields = [af.title for af in submission.action_fields.all()]
     if fields:
-        lines.append(line(_("Action fields"), ', '.join(fields)))
+        lines.append(line(_("Action fields"), ", ".join(fields)))
     if submission.message:
         lines += ["", _("Message:"), submission.message]
     lines += ["", _("The submission is also stored in the admin under Forms.")]

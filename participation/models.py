@@ -92,7 +92,11 @@ class FormSubmission(models.Model):
         "wagtailcore.Site", verbose_name=_("network"), on_delete=models.CASCADE, related_name="form_submissions"
     )
     page = models.ForeignKey(
-        ParticipationFormPage, verbose_name=_("form"), null=True, blank=True, on_delete=models.SET_NULL,
+        ParticipationFormPage,
+        verbose_name=_("form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="submissions",
     )
     kind = models.CharField(_("form"), max_length=20, choices=FormKind.choices)

@@ -9,8 +9,8 @@ timestamp (spam.py) is not a CSRF defence: anyone can fetch one.
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 from home.models import ActionFieldPage
 

@@ -21,8 +21,20 @@ class FormSubmissionViewSet(SiteScopedSnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     inspect_view_fields = [
-        "kind", "join_as", "name", "organisation", "email", "phone", "action_fields", "message",
-        "consent_text", "created", "mailed_at", "mail_error", "site", "page",
+        "kind",
+        "join_as",
+        "name",
+        "organisation",
+        "email",
+        "phone",
+        "action_fields",
+        "message",
+        "consent_text",
+        "created",
+        "mailed_at",
+        "mail_error",
+        "site",
+        "page",
     ]
     list_display = ["name", "kind", "organisation", "email", "created", "mailed_at", "site"]
     list_filter = ["site", "kind"]

@@ -81,10 +81,7 @@ def occurrences(events, first_day, last_day):
     for event in events:
         duration = event.end - event.start if event.end else None
         rule = recurrence_rule(event)
-        if rule is None:
-            starts = [local_naive(event.start)]
-        else:
-            starts = rule.between(window_start, window_end, inc=True)
+        starts = [local_naive(event.start)] if rule is None else rule.between(window_start, window_end, inc=True)
         for naive in starts:
             if not window_start <= naive <= window_end:
                 continue
@@ -96,11 +93,7 @@ def occurrences(events, first_day, last_day):
 
 def events_of(index_page):
     return (
-        EventPage.objects.child_of(index_page)
-        .live()
-        .public()
-        .prefetch_related("action_fields")
-        .select_related("image")
+        EventPage.objects.child_of(index_page).live().public().prefetch_related("action_fields").select_related("image")
     )
 
 
@@ -185,9 +178,7 @@ def month_weeks(first_day, found):
         by_day.setdefault(occurrence.date, []).append(occurrence)
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month):
-        weeks.append(
-            [(day if day.month == first_day.month else None, by_day.get(day, [])) for day in week]
-        )
+        weeks.append([(day if day.month == first_day.month else None, by_day.get(day, [])) for day in week])
     return weeks
 
 

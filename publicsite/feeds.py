@@ -102,12 +102,7 @@ def events_ical(request, action_field=None):
     """The calendar of a network (optionally of one action field): events from 60 days ago on."""
     site = site_of(request)
     field = action_field_of(site, action_field)
-    events = (
-        EventPage.objects.descendant_of(site.root_page)
-        .live()
-        .public()
-        .order_by("start")
-    )
+    events = EventPage.objects.descendant_of(site.root_page).live().public().order_by("start")
     since = timezone.localdate() - datetime.timedelta(days=60)
     events = events.filter(start__date__gte=since) | events.filter(recurrence_until__gte=since)
     if field is not None:
@@ -122,9 +117,7 @@ def events_ical(request, action_field=None):
 def event_ical(request, page_id):
     """One event as a file to add to one's calendar."""
     site = site_of(request)
-    event = get_object_or_404(
-        EventPage.objects.descendant_of(site.root_page).live().public(), pk=page_id
-    )
+    event = get_object_or_404(EventPage.objects.descendant_of(site.root_page).live().public(), pk=page_id)
     calendar = new_calendar(event.title)
     calendar.add_component(ical_event(request, event))
     return ical_response(calendar, f"{event.slug}.ics")
@@ -219,7 +212,10 @@ def vcard_of(contact):
     if contact.street or contact.city:
         adr = card.add("adr")
         adr.value = vobject.vcard.Address(
-            street=contact.street, city=contact.city, code=contact.postal_code, country="Deutschland",
+            street=contact.street,
+            city=contact.city,
+            code=contact.postal_code,
+            country="Deutschland",
             extended=contact.room,
         )
         adr.type_param = "WORK"
@@ -231,7 +227,7 @@ def vcard_of(contact):
 
 
 def contact_vcard(request, contact_id):
-    """"Adresse speichern": the contact as a vCard 3.0 for the address book."""
+    """ "Adresse speichern": the contact as a vCard 3.0 for the address book."""
     site = site_of(request)
     contact = get_object_or_404(Contact.objects.filter(site=site), pk=contact_id)
     response = HttpResponse(vcard_of(contact), content_type="text/vcard; charset=utf-8")

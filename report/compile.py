@@ -45,11 +45,16 @@ def newsletter_issues(site, year):
     issues = NewsletterIssue.objects.filter(site=site)
     if "send_status" in fields:
         issues = issues.filter(send_status="sent")
-    date_field = next((f for f in ("send_finished_at", "sent_at", "send_started_at", "created_at") if f in fields), None)
+    date_field = next(
+        (f for f in ("send_finished_at", "sent_at", "send_started_at", "created_at") if f in fields), None
+    )
     if date_field:
         issues = issues.filter(**{f"{date_field}__gte": start, f"{date_field}__lt": end}).order_by(date_field)
     return [
-        {"subject": getattr(issue, "subject", str(issue)), "date": getattr(issue, date_field, None) if date_field else None}
+        {
+            "subject": getattr(issue, "subject", str(issue)),
+            "date": getattr(issue, date_field, None) if date_field else None,
+        }
         for issue in issues
     ]
 
@@ -74,20 +79,23 @@ def collect(site, year, now=None):
     start, end = year_bounds(year)
     root = site.root_page
     meetings = (
-        MeetingPage.objects.live().descendant_of(root)
+        MeetingPage.objects.live()
+        .descendant_of(root)
         .filter(start__gte=start, start__lt=min(end, now))
         .order_by("start")
     )
     first_day, last_day = start.date(), (end - datetime.timedelta(days=1)).date()
     projects = (
-        ProjectPage.objects.live().descendant_of(root)
+        ProjectPage.objects.live()
+        .descendant_of(root)
         .filter(Q(start_date__isnull=True) | Q(start_date__lte=last_day))
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=first_day))
         .exclude(start_date__isnull=True, end_date__isnull=True, first_published_at__gte=end)
         .order_by("start_date", "title")
     )
     events = (
-        EventPage.objects.live().descendant_of(root)
+        EventPage.objects.live()
+        .descendant_of(root)
         .filter(
             Q(start__gte=start, start__lt=end)
             | (~Q(recurrence="") & Q(start__lt=end) & Q(recurrence_until__gte=first_day))

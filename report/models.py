@@ -28,7 +28,12 @@ class YearlyReport(models.Model):
     file = models.FileField(_("PDF"), upload_to=report_path, blank=True)
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created = models.DateTimeField(_("requested"), auto_now_add=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)

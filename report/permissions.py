@@ -7,6 +7,4 @@ REPORT_PERMISSIONS = ("view_yearlyreport", "add_yearlyreport")
 
 
 def grant_editor_permissions(group):
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="report", codename__in=REPORT_PERMISSIONS)
-    )
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="report", codename__in=REPORT_PERMISSIONS))

@@ -60,7 +60,8 @@ def index(request):
                 )
                 transaction.on_commit(lambda: build_yearly_report_task.delay(report.pk))
             messages.success(
-                request, _("The yearly report %(year)s is being built; it appears below when ready.") % {"year": report.year}
+                request,
+                _("The yearly report %(year)s is being built; it appears below when ready.") % {"year": report.year},
             )
             return redirect("yearly_reports")
     reports = own_reports(request.user)[:50]
@@ -79,5 +80,6 @@ def download(request, pk):
     report = _own_report(request, pk)
     if not report.file:
         raise Http404(_("This report has no PDF (yet)."))
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.download_name,
-                        content_type="application/pdf")
+    return FileResponse(
+        report.file.open("rb"), as_attachment=True, filename=report.download_name, content_type="application/pdf"
+    )

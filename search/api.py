@@ -89,11 +89,11 @@ def _hit(page, request):
 )
 def search(
     request: HttpRequest,
-    q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH, description="Search words (German stemming)"),  # noqa: B008
+    q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH, description="Search words (German stemming)"),
     type: list[GroupKey] = Query(None, description="Only these groups (repeatable)"),  # noqa: B008
-    action_field: str | None = Query(None, description="Only pages tagged with this action field (id or slug)"),  # noqa: B008
-    per_group: int = Query(20, ge=1, le=100),  # noqa: B008
-    site: str | None = Query(None, description="Hostname of the network; default: the request's host"),  # noqa: B008, ARG001
+    action_field: str | None = Query(None, description="Only pages tagged with this action field (id or slug)"),
+    per_group: int = Query(20, ge=1, le=100),
+    site: str | None = Query(None, description="Hostname of the network; default: the request's host"),
 ):
     network = requested_site(request)
     chosen = None
@@ -124,8 +124,8 @@ def search(
 )
 def autocomplete(
     request: HttpRequest,
-    q: str = Query(..., max_length=MAX_QUERY_LENGTH),  # noqa: B008
-    site: str | None = Query(None, description="Hostname of the network; default: the request's host"),  # noqa: B008, ARG001
+    q: str = Query(..., max_length=MAX_QUERY_LENGTH),
+    site: str | None = Query(None, description="Hostname of the network; default: the request's host"),
 ):
     pages = autocomplete_site(requested_site(request), q)
     return {

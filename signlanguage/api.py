@@ -58,8 +58,11 @@ def absolute(request, video):
 
 
 @sign_language_router.get(
-    "/pages/{page_id}/", response=PageVideoOut, url_name="sign_language_page_video",
-    operation_id="sign_language_page_video", summary="The DGS video of a page",
+    "/pages/{page_id}/",
+    response=PageVideoOut,
+    url_name="sign_language_page_video",
+    operation_id="sign_language_page_video",
+    summary="The DGS video of a page",
 )
 def page_video(request: HttpRequest, page_id: int):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
@@ -70,7 +73,9 @@ def page_video(request: HttpRequest, page_id: int):
 
 
 @sign_language_router.get(
-    "/explanations/", response=ExplanationsOut, url_name="sign_language_explanations",
+    "/explanations/",
+    response=ExplanationsOut,
+    url_name="sign_language_explanations",
     operation_id="sign_language_explanations",
     summary="BITV 2.0 §4 explanations of a network in Leichte Sprache and DGS",
 )

@@ -7,7 +7,6 @@ class SignLanguageConfig(AppConfig):
     verbose_name = _("Sign language and accessibility statement")
     default_auto_field = "django.db.models.BigAutoField"
 
-
     def ready(self):
         from django.db.models.signals import post_save
         from wagtailmedia import get_media_model

@@ -85,10 +85,26 @@ def demo_video_file():
     partial = path.with_suffix(".part.mp4")
     subprocess.run(
         [
-            ffmpeg, "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x480:rate=25",
-            "-t", "3", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(partial),
+            ffmpeg,
+            "-y",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=640x480:rate=25",
+            "-t",
+            "3",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-movflags",
+            "+faststart",
+            str(partial),
         ],
-        check=True, timeout=120,
+        check=True,
+        timeout=120,
     )
     partial.replace(path)
     return path

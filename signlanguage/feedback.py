@@ -42,7 +42,11 @@ def check_submission(page, request, form):
     if not same_origin(request):
         raise FormRejected(_("The form could not be sent from here. Please use the form on our website."))
     check_form_token(
-        form.data.get("started"), PURPOSE, page.pk, min_age=MIN_FILL_SECONDS, max_age=MAX_FORM_AGE,
+        form.data.get("started"),
+        PURPOSE,
+        page.pk,
+        min_age=MIN_FILL_SECONDS,
+        max_age=MAX_FORM_AGE,
         expired_message=_("The form has expired. Please send it again."),
         fast_message=_("That was very fast. Please check your message and send it again."),
     )
@@ -95,8 +99,12 @@ def submit_feedback(request, page_id):
             if form.is_valid():
                 data = form.cleaned_data
                 feedback = AccessibilityFeedback.objects.create(
-                    site=site, page=page, name=data["name"], email=data["email"],
-                    barrier_url=data["barrier_url"], message=data["message"],
+                    site=site,
+                    page=page,
+                    name=data["name"],
+                    email=data["email"],
+                    barrier_url=data["barrier_url"],
+                    message=data["message"],
                 )
                 # Mail from a worker after the commit: a slow SMTP server never holds the reader.
                 transaction.on_commit(lambda pk=feedback.pk: mail_feedback_task.delay(pk))

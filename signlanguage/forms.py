@@ -29,10 +29,12 @@ class FeedbackForm(forms.Form):
     ``started`` is a signed timestamp that shows how long the form was open."""
 
     name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
-    email = forms.EmailField(
-        label=_("Your email address (optional, if you want an answer)"), required=False
+    email = forms.EmailField(label=_("Your email address (optional, if you want an answer)"), required=False)
+    barrier_url = forms.CharField(
+        label=_("Where is the barrier? (page or address, optional)"), max_length=500, required=False
     )
-    barrier_url = forms.CharField(label=_("Where is the barrier? (page or address, optional)"), max_length=500, required=False)
-    message = forms.CharField(label=_("What is the barrier?"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+    message = forms.CharField(
+        label=_("What is the barrier?"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -82,7 +82,9 @@ def check_media(media):
     if not media or not media.file:
         raise ValidationError(_("Please choose a video."))
     if media.type != "video":
-        raise ValidationError(_("“%(title)s” was not uploaded as a video. Please upload it as a video.") % {"title": media.title})
+        raise ValidationError(
+            _("“%(title)s” was not uploaded as a video. Please upload it as a video.") % {"title": media.title}
+        )
     if media.pk:
         try:
             existing = media.video_check  # no query when loaded with select_related
@@ -156,8 +158,12 @@ class SignLanguageVideo(models.Model):
     )
     video = video_field(_("DGS video"))
     poster = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("poster image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -270,23 +276,30 @@ class AccessibilityStatementPage(Page):
         NONE = "none", _("not compliant")
 
     conformity = models.CharField(
-        _("status of conformity"), max_length=10, choices=Conformity.choices, default=Conformity.PARTIAL,
+        _("status of conformity"),
+        max_length=10,
+        choices=Conformity.choices,
+        default=Conformity.PARTIAL,
         help_text=_("How far this website meets BITV 2.0 / WCAG 2.2 AA."),
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     non_accessible_content = RichTextField(
-        _("content that is not accessible"), blank=True, features=["bold", "italic", "link", "ul"],
+        _("content that is not accessible"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
         help_text=_("What is not accessible yet, why, and what readers can use instead."),
     )
     prepared_on = models.DateField(_("statement made on"))
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
     feedback_email = models.EmailField(
-        _("feedback contact email"), blank=True,
+        _("feedback contact email"),
+        blank=True,
         help_text=_("Feedback from the form goes here. Empty: the network's first contact with an email address."),
     )
     feedback_phone = models.CharField(_("feedback contact phone"), max_length=40, blank=True)
     enforcement_name = models.CharField(
-        _("Schlichtungsstelle"), max_length=200,
+        _("Schlichtungsstelle"),
+        max_length=200,
         default="Schlichtungsstelle nach dem Behindertengleichstellungsgesetz",
     )
     enforcement_url = models.URLField(_("Schlichtungsstelle link"), default="https://www.schlichtungsstelle-bgg.de/")
@@ -343,7 +356,10 @@ class AccessibilityFeedback(models.Model):
 
     site = models.ForeignKey("wagtailcore.Site", verbose_name=_("network"), on_delete=models.CASCADE, related_name="+")
     page = models.ForeignKey(
-        AccessibilityStatementPage, verbose_name=_("statement page"), null=True, on_delete=models.SET_NULL,
+        AccessibilityStatementPage,
+        verbose_name=_("statement page"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="feedback",
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
@@ -375,7 +391,5 @@ def record_video_check(sender, instance, **kwargs):
     some other way is checked again where a page or explanation uses it."""
     if instance.type != "video" or not instance.file:
         return
-    try:
+    with contextlib.suppress(ValidationError, OSError):
         check_media(instance)
-    except (ValidationError, OSError):
-        pass

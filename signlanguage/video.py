@@ -46,10 +46,20 @@ def probe_video(path) -> VideoInfo:
     try:
         completed = subprocess.run(
             [
-                ffprobe, "-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", "-select_streams", "v:0", str(path),
+                ffprobe,
+                "-v",
+                "error",
+                "-print_format",
+                "json",
+                "-show_format",
+                "-show_streams",
+                "-select_streams",
+                "v:0",
+                str(path),
             ],
-            capture_output=True, timeout=FFPROBE_TIMEOUT, check=False,
+            capture_output=True,
+            timeout=FFPROBE_TIMEOUT,
+            check=False,
         )
     except subprocess.TimeoutExpired as error:
         raise ValidationError(_("The video could not be read in time. Is it a valid video file?")) from error

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.snippets.models import register_snippet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSetGroup
 
 from home.permissions import SiteScopedPermissionPolicy

@@ -11,7 +11,6 @@ from home.models import NewsPage
 from home.tasks import publish_scheduled_task
 
 
-
 def test_broker_is_redis_when_it_runs():
     if settings.USES_REAL_SERVICES:
         assert app.conf.broker_url.startswith("redis://")

@@ -22,8 +22,13 @@ def request_report(site):
         for row in requests.values("language").annotate(count=Count("pk")).order_by("-count", "language")
     ]
     top_pages = [
-        {"page_id": row["page"], "title": row["page__title"], "language_code": row["language"],
-         "name": native_name(row["language"]), "count": row["count"]}
+        {
+            "page_id": row["page"],
+            "title": row["page__title"],
+            "language_code": row["language"],
+            "name": native_name(row["language"]),
+            "count": row["count"],
+        }
         for row in requests.values("page", "page__title", "language")
         .annotate(count=Count("pk"))
         .order_by("-count", "page__title")[:20]

@@ -46,7 +46,10 @@ class PageTranslationsOut(Schema):
 def page_translation_list(request: HttpRequest, page_id: int):
     page = get_object_or_404(Page.objects.live().public().select_related("locale"), pk=page_id)
     ids = dict(
-        Page.objects.filter(translation_key=page.translation_key).live().public().values_list("locale__language_code", "pk")
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .values_list("locale__language_code", "pk")
     )
     entries = page_translations(page, request, include_own=True, full_url=True)
 

@@ -6,7 +6,6 @@ from wagtail.models import Locale, Page
 
 from .languages import direction, language_codes, native_name
 
-
 CACHE_ATTR = "_translations_prefetched"
 
 

@@ -36,8 +36,9 @@ def form_token(purpose, object_id, issued_at=None, granularity=None):
     return _signer(purpose).sign_object({"p": purpose, "id": object_id, "t": issued})
 
 
-def check_form_token(token, purpose, object_id, *, min_age=0.0, max_age=24 * 3600, now=None,
-                     expired_message="", fast_message=""):
+def check_form_token(
+    token, purpose, object_id, *, min_age=0.0, max_age=24 * 3600, now=None, expired_message="", fast_message=""
+):
     """Validate a token from :func:`form_token`; raise FormRejected with a reader's message."""
     now = now or time.time()
     try:

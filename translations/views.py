@@ -69,7 +69,10 @@ def request_translation(request):
         if not same_origin(request):
             raise FormRejected(_("The request could not be sent from here. Please use the form on our website."))
         check_form_token(
-            request.POST.get("token"), PURPOSE, page.pk, max_age=24 * 60 * 60 + TOKEN_PERIOD,
+            request.POST.get("token"),
+            PURPOSE,
+            page.pk,
+            max_age=24 * 60 * 60 + TOKEN_PERIOD,
             expired_message=_("The form has expired. Please reload the page and choose again."),
         )
     except FormRejected as rejected:

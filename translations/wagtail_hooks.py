@@ -10,7 +10,11 @@ from .admin_views import TranslationRequestReportView
 
 @hooks.register("register_admin_urls")
 def translation_report_urls():
-    return [path("reports/translation-requests/", TranslationRequestReportView.as_view(), name="translation_requests_report")]
+    return [
+        path(
+            "reports/translation-requests/", TranslationRequestReportView.as_view(), name="translation_requests_report"
+        )
+    ]
 
 
 class NetworkEditorMenuItem(MenuItem):

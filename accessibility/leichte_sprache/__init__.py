@@ -1,8 +1,8 @@
 """Leichte Sprache (easy German) text checker — pure Python, no Django needed.
 
-    from accessibility.leichte_sprache import check
-    report = check("Die Anmeldung wird geprüft.", glossary={"Treffen": "Sitzung"}, separator="·")
-    report.to_dict()  # {"findings": [...], "scores": {...}}
+from accessibility.leichte_sprache import check
+report = check("Die Anmeldung wird geprüft.", glossary={"Treffen": "Sitzung"}, separator="·")
+report.to_dict()  # {"findings": [...], "scores": {...}}
 """
 
 from .checker import (

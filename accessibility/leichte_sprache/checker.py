@@ -152,15 +152,79 @@ _HYPHENS = "-\u2010\u2011"
 _MEDIOPUNKT = "\u00b7"
 
 _MULTI_ABBR = [
-    r"z\.\s?B\.", r"d\.\s?h\.", r"u\.\s?a\.", r"u\.\s?U\.", r"o\.\s?ä\.", r"s\.\s?o\.", r"s\.\s?u\.",
-    r"z\.\s?T\.", r"v\.\s?a\.", r"i\.\s?d\.\s?R\.", r"u\.\s?s\.\s?w\.", r"u\.\s?v\.\s?m\.", r"z\.\s?Zt\.",
-    r"i\.\s?A\.", r"m\.\s?E\.", r"o\.\s?g\.",
+    r"z\.\s?B\.",
+    r"d\.\s?h\.",
+    r"u\.\s?a\.",
+    r"u\.\s?U\.",
+    r"o\.\s?ä\.",
+    r"s\.\s?o\.",
+    r"s\.\s?u\.",
+    r"z\.\s?T\.",
+    r"v\.\s?a\.",
+    r"i\.\s?d\.\s?R\.",
+    r"u\.\s?s\.\s?w\.",
+    r"u\.\s?v\.\s?m\.",
+    r"z\.\s?Zt\.",
+    r"i\.\s?A\.",
+    r"m\.\s?E\.",
+    r"o\.\s?g\.",
 ]
 _SINGLE_ABBR = [
-    "usw", "bzw", "ca", "ggf", "ggfs", "evtl", "inkl", "exkl", "bzgl", "zzgl", "Nr", "Tel", "Str", "etc",
-    "vgl", "Hr", "Hrn", "Fr", "Dr", "Prof", "Mo", "Di", "Mi", "Do", "Sa", "Abs", "Mio", "Mrd", "Std",
-    "Min", "max", "min", "sog", "tägl", "jährl", "gem", "lt", "Jh", "Bd", "Kap", "Abt", "allg",
-    "Anm", "Ausg", "Bhf", "geb", "gest", "Jan", "Febr", "Feb", "Aug", "Sept", "Okt", "Nov", "Dez",
+    "usw",
+    "bzw",
+    "ca",
+    "ggf",
+    "ggfs",
+    "evtl",
+    "inkl",
+    "exkl",
+    "bzgl",
+    "zzgl",
+    "Nr",
+    "Tel",
+    "Str",
+    "etc",
+    "vgl",
+    "Hr",
+    "Hrn",
+    "Fr",
+    "Dr",
+    "Prof",
+    "Mo",
+    "Di",
+    "Mi",
+    "Do",
+    "Sa",
+    "Abs",
+    "Mio",
+    "Mrd",
+    "Std",
+    "Min",
+    "max",
+    "min",
+    "sog",
+    "tägl",
+    "jährl",
+    "gem",
+    "lt",
+    "Jh",
+    "Bd",
+    "Kap",
+    "Abt",
+    "allg",
+    "Anm",
+    "Ausg",
+    "Bhf",
+    "geb",
+    "gest",
+    "Jan",
+    "Febr",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Okt",
+    "Nov",
+    "Dez",
 ]
 _ABBR_WORDS = frozenset(_SINGLE_ABBR)
 
@@ -168,10 +232,18 @@ _TOKEN_RE = re.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s<>"„“”]*[^\s<>"„“”.,;:!?)\]])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<abbr>(?<![^\W\d_])(?:""" + "|".join(_MULTI_ABBR) + r"|(?:" + "|".join(_SINGLE_ABBR) + r""")\.)(?![^\W\d_]))
+  | (?P<abbr>(?<![^\W\d_])(?:"""
+    + "|".join(_MULTI_ABBR)
+    + r"|(?:"
+    + "|".join(_SINGLE_ABBR)
+    + r""")\.)(?![^\W\d_]))
   | (?P<date>(?<![\d.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?![\d]))
   | (?P<num>\d+(?:[.,:\u202f\u00a0]\d+)*)
-  | (?P<word>[^\W\d_](?:[\w""" + _ZW + r"""]|[""" + re.escape("'’" + _MEDIOPUNKT + _HYPHENS) + r"""](?=\w))*(?:[*:_/]in(?:nen)?(?![\w]))?)
+  | (?P<word>[^\W\d_](?:[\w"""
+    + _ZW
+    + r"""]|["""
+    + re.escape("'’" + _MEDIOPUNKT + _HYPHENS)
+    + r"""](?=\w))*(?:[*:_/]in(?:nen)?(?![\w]))?)
   | (?P<punct>[.!?…]+|\S)
     """,
     re.VERBOSE,
@@ -219,11 +291,38 @@ def _tokenize(text: str) -> list[Token]:
 # --------------------------------------------------------------------------- sentences
 
 _MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-    "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 )
 _MONTH_WORDS = frozenset(_MONTHS) | {"Jänner", "Jan.", "Feb.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."}
-_ORDINAL_BEFORE = frozenset("am den vom zum bis ab dem der des die das im zur seit".split())
+_ORDINAL_BEFORE = frozenset(
+    [
+        "am",
+        "den",
+        "vom",
+        "zum",
+        "bis",
+        "ab",
+        "dem",
+        "der",
+        "des",
+        "die",
+        "das",
+        "im",
+        "zur",
+        "seit",
+    ]
+)
 _LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 _FINAL_ABBR = frozenset({"usw.", "etc.", "u.s.w.", "u.v.m."})
 _CLOSERS = frozenset(")]}\"'“”»›’")
@@ -251,9 +350,17 @@ def _initial_dot(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
-        prev is not None and prev.kind == "word" and len(prev.norm) == 1 and prev.norm.isupper()
-        and prev.end == tokens[i].start and tokens[i].text == "." and nxt is not None
-        and nxt.kind == "word" and nxt.text[:1].isupper() and i >= 2 and tokens[i - 2].kind == "word"
+        prev is not None
+        and prev.kind == "word"
+        and len(prev.norm) == 1
+        and prev.norm.isupper()
+        and prev.end == tokens[i].start
+        and tokens[i].text == "."
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.text[:1].isupper()
+        and i >= 2
+        and tokens[i - 2].kind == "word"
     )
 
 
@@ -262,8 +369,12 @@ def _street_dot(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
-        prev is not None and prev.kind == "word" and prev.end == tokens[i].start
-        and prev.lower.endswith("str") and nxt is not None and nxt.kind == "num"
+        prev is not None
+        and prev.kind == "word"
+        and prev.end == tokens[i].start
+        and prev.lower.endswith("str")
+        and nxt is not None
+        and nxt.kind == "num"
     )
 
 
@@ -290,13 +401,14 @@ def _split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             if nxt is None or nxt.start > tokens[i].end or tok.text[0] in "!?":
                 boundary_after = True
         if not boundary_after and i + 1 < n:
-            gap = text[tokens[i].end:tokens[i + 1].start]
+            gap = text[tokens[i].end : tokens[i + 1].start]
             breaks = len(_LINE_BREAK_RE.findall(gap))
             if breaks:
                 nxt = tokens[i + 1]
                 first = nxt.norm[:1]
                 if (
-                    breaks >= 2 or "\u2029" in gap
+                    breaks >= 2
+                    or "\u2029" in gap
                     or (first and (first.isupper() or first.isdigit() or first in _BULLETS))
                 ):
                     boundary_after = True
@@ -368,28 +480,154 @@ _FINITE = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(IMP)", "VA(IMP)"})
 _NOUNS = frozenset({"NN", "NE", "NNA"})
 _COORD = frozenset({"und", "oder", "aber", "denn", "sondern", "doch"})
 _SUBORD = frozenset(
-    "weil dass daß obwohl obgleich wenn falls nachdem bevor ehe damit ob sodass sobald solange seitdem "
-    "indem wohingegen".split()
+    [
+        "weil",
+        "dass",
+        "daß",
+        "obwohl",
+        "obgleich",
+        "wenn",
+        "falls",
+        "nachdem",
+        "bevor",
+        "ehe",
+        "damit",
+        "ob",
+        "sodass",
+        "sobald",
+        "solange",
+        "seitdem",
+        "indem",
+        "wohingegen",
+    ]
 )
 _SUBORD_BY_TAG = frozenset({"als", "da", "während", "bis", "seit", "wie", "wo"})
 _WERDEN = frozenset(
-    "werde wirst wird werden werdet wurde wurdest wurden wurdet worden würde würdest würden würdet".split()
+    [
+        "werde",
+        "wirst",
+        "wird",
+        "werden",
+        "werdet",
+        "wurde",
+        "wurdest",
+        "wurden",
+        "wurdet",
+        "worden",
+        "würde",
+        "würdest",
+        "würden",
+        "würdet",
+    ]
 )
 _KONJUNKTIV = frozenset(
-    """wäre wärst wärest wären wäret wärt würde würdest würden würdet könnte könntest könnten könntet
-    hätte hättest hätten hättet müsste müsstest müssten müsstet müßte müßten sollte solltest sollten solltet
-    dürfte dürftest dürften dürftet bräuchte bräuchten käme kämen gäbe gäben ginge gingen wüsste wüssten
-    täte täten ließe ließen bliebe blieben stünde stünden stände ständen fände fänden hieße läge lägen
-    seiest seiet""".split()
+    [
+        "wäre",
+        "wärst",
+        "wärest",
+        "wären",
+        "wäret",
+        "wärt",
+        "würde",
+        "würdest",
+        "würden",
+        "würdet",
+        "könnte",
+        "könntest",
+        "könnten",
+        "könntet",
+        "hätte",
+        "hättest",
+        "hätten",
+        "hättet",
+        "müsste",
+        "müsstest",
+        "müssten",
+        "müsstet",
+        "müßte",
+        "müßten",
+        "sollte",
+        "solltest",
+        "sollten",
+        "solltet",
+        "dürfte",
+        "dürftest",
+        "dürften",
+        "dürftet",
+        "bräuchte",
+        "bräuchten",
+        "käme",
+        "kämen",
+        "gäbe",
+        "gäben",
+        "ginge",
+        "gingen",
+        "wüsste",
+        "wüssten",
+        "täte",
+        "täten",
+        "ließe",
+        "ließen",
+        "bliebe",
+        "blieben",
+        "stünde",
+        "stünden",
+        "stände",
+        "ständen",
+        "fände",
+        "fänden",
+        "hieße",
+        "läge",
+        "lägen",
+        "seiest",
+        "seiet",
+    ]
 )
 _KONJUNKTIV_I = frozenset({"sei", "seien"})
 _NEGATION = frozenset(
-    "nicht kein keine keinen keinem keiner keines keins nie niemals nichts niemand niemanden niemandem "
-    "nirgends nirgendwo nirgendwohin weder".split()
+    [
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "keins",
+        "nie",
+        "niemals",
+        "nichts",
+        "niemand",
+        "niemanden",
+        "niemandem",
+        "nirgends",
+        "nirgendwo",
+        "nirgendwohin",
+        "weder",
+    ]
 )
 _GEN_PREPOSITIONS = frozenset(
-    "wegen während trotz statt anstatt innerhalb außerhalb aufgrund mithilfe anhand bezüglich hinsichtlich "
-    "infolge mittels oberhalb unterhalb seitens zugunsten angesichts".split()
+    [
+        "wegen",
+        "während",
+        "trotz",
+        "statt",
+        "anstatt",
+        "innerhalb",
+        "außerhalb",
+        "aufgrund",
+        "mithilfe",
+        "anhand",
+        "bezüglich",
+        "hinsichtlich",
+        "infolge",
+        "mittels",
+        "oberhalb",
+        "unterhalb",
+        "seitens",
+        "zugunsten",
+        "angesichts",
+    ]
 )
 _GEN_PRONOUNS = frozenset({"dessen", "deren", "wessen", "derer"})
 _CAPS_IN_WORD_RE = re.compile(r"(?<![^\W\d_])[A-ZÄÖÜ]{2,6}s?(?![^\W\d_])")
@@ -397,23 +635,72 @@ _ROMAN_RE = re.compile(r"^(?=[IVXLC]{2,}$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0
 _PAST_SUFFIXES = frozenset({"te", "test", "ten", "tet", "ete", "etest", "eten", "etet"})
 _PRESENT_VAR = frozenset({"weiß", "weißt"})
 _UNIT_WORDS = frozenset(
-    "euro € menschen personen teilnehmende kinder stunden minuten mitglieder frauen männer leute "
-    "familien plätze seiten".split()
+    [
+        "euro",
+        "€",
+        "menschen",
+        "personen",
+        "teilnehmende",
+        "kinder",
+        "stunden",
+        "minuten",
+        "mitglieder",
+        "frauen",
+        "männer",
+        "leute",
+        "familien",
+        "plätze",
+        "seiten",
+    ]
 )
-_WEEKDAYS = {"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Do": "Donnerstag", "Fr": "Freitag",
-             "Sa": "Samstag", "So": "Sonntag"}
+_WEEKDAYS = {
+    "Mo": "Montag",
+    "Di": "Dienstag",
+    "Mi": "Mittwoch",
+    "Do": "Donnerstag",
+    "Fr": "Freitag",
+    "Sa": "Samstag",
+    "So": "Sonntag",
+}
 
 # "ein/eins" is mostly the article or a pronoun, "acht" also "Acht geben", "elf" also a fairy:
 # number words only when HanTa tags them as cardinal numbers.
 _AMBIGUOUS_NUMBER_WORDS = frozenset({"ein", "eins", "acht", "elf"})
-_NUM_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-              "acht": 8, "neun": 9}
-_NUM_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-              "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
-_NUM_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-             "achtzig": 80, "neunzig": 90}
-_NUM_BIG = {"million": 1_000_000, "millionen": 1_000_000, "milliarde": 1_000_000_000,
-            "milliarden": 1_000_000_000}
+_NUM_UNITS = {
+    "ein": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+}
+_NUM_TEENS = {
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
+}
+_NUM_TENS = {
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+}
+_NUM_BIG = {"million": 1_000_000, "millionen": 1_000_000, "milliarde": 1_000_000_000, "milliarden": 1_000_000_000}
 
 
 def _below_100(s: str) -> int | None:
@@ -491,7 +778,9 @@ def _parse_glossary(glossary) -> tuple[dict[str, str], list[tuple[re.Pattern, st
     if glossary is None:
         return {}, []
     if not isinstance(glossary, dict):
-        raise TypeError(f"glossary must be a dict like {{'Treffen': 'Sitzung|Versammlung'}}, got {type(glossary).__name__}")
+        raise TypeError(
+            f"glossary must be a dict like {{'Treffen': 'Sitzung|Versammlung'}}, got {type(glossary).__name__}"
+        )
     words: dict[str, str] = {}
     phrases: list[tuple[re.Pattern, str]] = []
     for preferred, variants in glossary.items():
@@ -526,8 +815,11 @@ def _rule_sentence_length(ctx: _Ctx, sent: list[Token], words: list[Token]) -> N
     n = sum(w.weight for w in words)
     if n > MAX_SENTENCE_WORDS:
         ctx.add(
-            "sentence_length", sent[0].start, sent[-1].end,
-            _("Der Satz hat %(n)d Wörter. In Leichter Sprache höchstens %(max)d.") % {"n": n, "max": MAX_SENTENCE_WORDS},
+            "sentence_length",
+            sent[0].start,
+            sent[-1].end,
+            _("Der Satz hat %(n)d Wörter. In Leichter Sprache höchstens %(max)d.")
+            % {"n": n, "max": MAX_SENTENCE_WORDS},
             _("Teilen Sie den Satz in zwei Sätze."),
         )
 
@@ -544,9 +836,12 @@ def _clause_segments(sent: list[Token]) -> list[tuple[Token | None, list[Token]]
         if tok.kind == "punct" and tok.text in ",;":
             connector = True
         elif tok.kind == "word":
-            if low in _COORD and tok.tag in ("KON", "ADV", "KOKOM", "KOUS"):
-                connector = True
-            elif low in _SUBORD or (low in _SUBORD_BY_TAG and tok.tag == "KOUS"):
+            if (
+                low in _COORD
+                and tok.tag in ("KON", "ADV", "KOKOM", "KOUS")
+                or low in _SUBORD
+                or (low in _SUBORD_BY_TAG and tok.tag == "KOUS")
+            ):
                 connector = True
             elif tok.tag in ("PRELS", "PRELAT", "PWAV", "PWS", "PWAT") and idx > 0 and sent[idx - 1].text == ",":
                 connector = True  # relative clause or indirect question: ", die …", ", wann …"
@@ -565,11 +860,17 @@ def _rule_two_statements(ctx: _Ctx, sent: list[Token]) -> None:
             return True
         # In a subordinate clause the finite verb stands last; HanTa often tags it as an
         # infinitive ("…, wenn viele kommen"). Count a clause-final verb there.
-        if conn is not None and conn.kind == "word" and (
-                conn.lower in _SUBORD or conn.tag in ("KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT")):
+        if (
+            conn is not None
+            and conn.kind == "word"
+            and (conn.lower in _SUBORD or conn.tag in ("KOUS", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT"))
+        ):
             verbs = [t for t in toks if t.tag in ("VV(INF)", "VA(INF)", "VM(INF)")]
-            return bool(verbs) and verbs[-1] is [t for t in toks if t.kind == "word"][-1] and not any(
-                t.tag == "PTKZU" for t in toks)
+            return (
+                bool(verbs)
+                and verbs[-1] is [t for t in toks if t.kind == "word"][-1]
+                and not any(t.tag == "PTKZU" for t in toks)
+            )
         return False
 
     verb_segments = [(conn, toks) for conn, toks in segments if has_verb(conn, toks)]
@@ -586,16 +887,22 @@ def _rule_two_statements(ctx: _Ctx, sent: list[Token]) -> None:
         suggestion = _("Setzen Sie statt des Kommas einen Punkt und beginnen Sie einen neuen Satz.")
     else:
         message = _("Der Satz hat %(n)d Aussagen, verbunden mit „%(w)s“. Schreiben Sie eine Aussage pro Satz.") % {
-            "n": count, "w": joint.text}
+            "n": count,
+            "w": joint.text,
+        }
         if joint.lower in _COORD:
             suggestion = _("Machen Sie zwei Sätze daraus. Der zweite Satz darf mit „%(w)s“ beginnen.") % {
-                "w": joint.norm[:1].upper() + joint.norm[1:]}
+                "w": joint.norm[:1].upper() + joint.norm[1:]
+            }
         elif joint.tag in ("PRELS", "PRELAT"):
-            suggestion = _("Machen Sie zwei Sätze daraus. Zum Beispiel: „Der Verein hat einen Raum. "
-                           "Der Raum ist in Mitte.“")
+            suggestion = _(
+                "Machen Sie zwei Sätze daraus. Zum Beispiel: „Der Verein hat einen Raum. Der Raum ist in Mitte.“"
+            )
         else:
-            suggestion = _("Machen Sie zwei Sätze daraus. Zum Beispiel: „Es regnet. Deshalb fällt das Fest aus.“ "
-                           "statt „Weil es regnet, fällt das Fest aus.“")
+            suggestion = _(
+                "Machen Sie zwei Sätze daraus. Zum Beispiel: „Es regnet. Deshalb fällt das Fest aus.“ "
+                "statt „Weil es regnet, fällt das Fest aus.“"
+            )
     ctx.add("two_statements", joint.start, joint.end, message, suggestion)
 
 
@@ -608,9 +915,11 @@ def _rule_passive(ctx: _Ctx, sent: list[Token]) -> None:
         w, p = werden[0], participles[0]
         start, end = min(w.start, p.start), max(w.end, p.end)
         ctx.add(
-            "passive", start, end,
-            _("Passiv: „%(a)s … %(b)s“. In Leichter Sprache schreiben wir aktiv.") % (
-                {"a": w.text, "b": p.text} if w.start < p.start else {"a": p.text, "b": w.text}),
+            "passive",
+            start,
+            end,
+            _("Passiv: „%(a)s … %(b)s“. In Leichter Sprache schreiben wir aktiv.")
+            % ({"a": w.text, "b": p.text} if w.start < p.start else {"a": p.text, "b": w.text}),
             _("Sagen Sie, wer etwas tut. Zum Beispiel: „Wir prüfen den Antrag.“ statt „Der Antrag wird geprüft.“"),
         )
 
@@ -624,8 +933,21 @@ def _rule_genitive(ctx: _Ctx, sent: list[Token]) -> None:
         end_tok = None
         if low in _GEN_PRONOUNS and tok.tag in ("PRELAT", "PDS", "PRELS", "PDAT", "PWAT", "PIS", "PIAT"):
             end_tok = tok
-        elif low in ("des", "eines", "einer", "der", "meines", "deines", "seines", "ihres", "unseres", "eures",
-                     "dieses", "jenes", "keines"):
+        elif low in (
+            "des",
+            "eines",
+            "einer",
+            "der",
+            "meines",
+            "deines",
+            "seines",
+            "ihres",
+            "unseres",
+            "eures",
+            "dieses",
+            "jenes",
+            "keines",
+        ):
             # find the noun the article belongs to
             j = i + 1
             while j < n and sent[j].tag in ("ADJ(A)", "ADV", "CARD", "PIAT", "PPOSAT") and j - i < 5:
@@ -634,8 +956,19 @@ def _rule_genitive(ctx: _Ctx, sent: list[Token]) -> None:
             if noun is None:
                 continue
             prev = sent[i - 1] if i > 0 else None
-            if low in ("des", "eines", "meines", "deines", "seines", "ihres", "unseres", "eures", "dieses",
-                       "jenes", "keines"):
+            if low in (
+                "des",
+                "eines",
+                "meines",
+                "deines",
+                "seines",
+                "ihres",
+                "unseres",
+                "eures",
+                "dieses",
+                "jenes",
+                "keines",
+            ):
                 # masculine/neuter genitive: the noun ends in -s/-es (des Landes, eines Kurses)
                 if low == "des" or noun.lower.endswith("s") or noun.tag == "NNA":
                     end_tok = noun
@@ -643,8 +976,11 @@ def _rule_genitive(ctx: _Ctx, sent: list[Token]) -> None:
                 end_tok = noun
             if end_tok is not None:
                 ctx.add(
-                    "genitive", tok.start, end_tok.end,
-                    _("Genitiv: „%(t)s“. Der Genitiv ist schwer zu verstehen.") % {"t": ctx.text[tok.start:end_tok.end]},
+                    "genitive",
+                    tok.start,
+                    end_tok.end,
+                    _("Genitiv: „%(t)s“. Der Genitiv ist schwer zu verstehen.")
+                    % {"t": ctx.text[tok.start : end_tok.end]},
                     _("Schreiben Sie mit „von“: zum Beispiel „das Büro von dem Verein“ statt „das Büro des Vereins“."),
                 )
                 continue
@@ -652,14 +988,18 @@ def _rule_genitive(ctx: _Ctx, sent: list[Token]) -> None:
             nxt = sent[i + 1] if i + 1 < n else None
             if nxt is not None and nxt.tag == "NN" and tok.norm[:1].isupper():
                 ctx.add(
-                    "genitive", tok.start, nxt.end,
-                    _("Genitiv: „%(t)s“. Der Genitiv ist schwer zu verstehen.") % {"t": ctx.text[tok.start:nxt.end]},
+                    "genitive",
+                    tok.start,
+                    nxt.end,
+                    _("Genitiv: „%(t)s“. Der Genitiv ist schwer zu verstehen.") % {"t": ctx.text[tok.start : nxt.end]},
                     _("Schreiben Sie mit „von“: zum Beispiel „der Kurs von Anna“ statt „Annas Kurs“."),
                 )
             continue
         if end_tok is tok:
             ctx.add(
-                "genitive", tok.start, tok.end,
+                "genitive",
+                tok.start,
+                tok.end,
                 _("Genitiv: „%(t)s“. Der Genitiv ist schwer zu verstehen.") % {"t": tok.text},
                 _("Schreiben Sie zwei Sätze oder verwenden Sie „von“."),
             )
@@ -675,9 +1015,14 @@ def _rule_konjunktiv(ctx: _Ctx, sent: list[Token]) -> None:
             if low in _KONJUNKTIV_I and i == 0:
                 continue
             ctx.add(
-                "konjunktiv", tok.start, tok.end,
+                "konjunktiv",
+                tok.start,
+                tok.end,
                 _("Konjunktiv: „%(w)s“. Das ist schwer zu verstehen.") % {"w": tok.text},
-                _("Schreiben Sie direkt, was ist oder was man tun kann. Zum Beispiel: „Sie können …“ statt „Sie könnten …“."),
+                _(
+                    "Schreiben Sie direkt, was ist oder was man tun kann. "
+                    "Zum Beispiel: „Sie können …“ statt „Sie könnten …“."
+                ),
             )
 
 
@@ -685,7 +1030,9 @@ def _rule_negation(ctx: _Ctx, sent: list[Token]) -> None:
     for tok in sent:
         if tok.kind == "word" and tok.lower in _NEGATION:
             ctx.add(
-                "negation", tok.start, tok.end,
+                "negation",
+                tok.start,
+                tok.end,
                 _("Verneinung: „%(w)s“. Verneinungen werden leicht überlesen.") % {"w": tok.text},
                 _("Schreiben Sie den Satz positiv, wenn es geht. Sonst schreiben Sie „%(w)s“ fett.") % {"w": tok.text},
             )
@@ -693,27 +1040,59 @@ def _rule_negation(ctx: _Ctx, sent: list[Token]) -> None:
 
 def _rule_abbreviation(ctx: _Ctx, sent: list[Token]) -> None:
     expansions = {
-        "z.B.": "zum Beispiel", "d.h.": "das heißt", "u.a.": "unter anderem", "usw.": "und so weiter",
-        "bzw.": "oder", "ca.": "ungefähr", "ggf.": "wenn nötig", "evtl.": "vielleicht", "Nr.": "Nummer",
-        "inkl.": "mit", "Tel.": "Telefon", "Str.": "Straße", "etc.": "und so weiter", "vgl.": "siehe",
-        "Dr.": "Doktor", "Prof.": "Professor", "Hr.": "Herr", "Mo.": "Montag", "Di.": "Dienstag",
-        "Mi.": "Mittwoch", "Do.": "Donnerstag", "Fr.": "Freitag", "Sa.": "Samstag", "Std.": "Stunde",
-        "Min.": "Minute", "Mio.": "Millionen", "Mrd.": "Milliarden", "u.U.": "vielleicht",
+        "z.B.": "zum Beispiel",
+        "d.h.": "das heißt",
+        "u.a.": "unter anderem",
+        "usw.": "und so weiter",
+        "bzw.": "oder",
+        "ca.": "ungefähr",
+        "ggf.": "wenn nötig",
+        "evtl.": "vielleicht",
+        "Nr.": "Nummer",
+        "inkl.": "mit",
+        "Tel.": "Telefon",
+        "Str.": "Straße",
+        "etc.": "und so weiter",
+        "vgl.": "siehe",
+        "Dr.": "Doktor",
+        "Prof.": "Professor",
+        "Hr.": "Herr",
+        "Mo.": "Montag",
+        "Di.": "Dienstag",
+        "Mi.": "Mittwoch",
+        "Do.": "Donnerstag",
+        "Fr.": "Freitag",
+        "Sa.": "Samstag",
+        "Std.": "Stunde",
+        "Min.": "Minute",
+        "Mio.": "Millionen",
+        "Mrd.": "Milliarden",
+        "u.U.": "vielleicht",
     }
     for k, tok in enumerate(sent):
         nxt = sent[k + 1] if k + 1 < len(sent) else None
-        if (tok.kind == "word" and len(tok.norm) > 3 and tok.lower.endswith("str") and nxt is not None
-                and nxt.text == "." and nxt.start == tok.end):
+        if (
+            tok.kind == "word"
+            and len(tok.norm) > 3
+            and tok.lower.endswith("str")
+            and nxt is not None
+            and nxt.text == "."
+            and nxt.start == tok.end
+        ):
             ctx.add(
-                "abbreviation", tok.start, nxt.end,
-                _("Abkürzung: „%(a)s“. Abkürzungen sind schwer zu verstehen.") % {"a": ctx.text[tok.start:nxt.end]},
+                "abbreviation",
+                tok.start,
+                nxt.end,
+                _("Abkürzung: „%(a)s“. Abkürzungen sind schwer zu verstehen.") % {"a": ctx.text[tok.start : nxt.end]},
                 _("Schreiben Sie das Wort aus: „%(l)s“.") % {"l": tok.norm[:-3] + "straße"},
             )
         elif tok.kind == "abbr":
             key = re.sub(r"\s", "", tok.text)
             long = expansions.get(key)
             ctx.add(
-                "abbreviation", tok.start, tok.end,
+                "abbreviation",
+                tok.start,
+                tok.end,
                 _("Abkürzung: „%(a)s“. Abkürzungen sind schwer zu verstehen.") % {"a": tok.text},
                 (_("Schreiben Sie das Wort aus: „%(l)s“.") % {"l": long}) if long else _("Schreiben Sie das Wort aus."),
             )
@@ -722,7 +1101,9 @@ def _rule_abbreviation(ctx: _Ctx, sent: list[Token]) -> None:
                 if _ROMAN_RE.match(m.group()):
                     continue
                 ctx.add(
-                    "abbreviation", tok.start + m.start(), tok.start + m.end(),
+                    "abbreviation",
+                    tok.start + m.start(),
+                    tok.start + m.end(),
                     _("Abkürzung: „%(a)s“. Abkürzungen sind schwer zu verstehen.") % {"a": m.group()},
                     _("Schreiben Sie das Wort aus. Wenn die Abkürzung bekannt ist, erklären Sie sie beim ersten Mal."),
                 )
@@ -761,8 +1142,11 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
             if nxt is not None and (nxt.text == "%" or nxt.lower == "prozent") and nxt.start - tok.end <= 1:
                 percent_spans.add(nxt.start)
                 ctx.add(
-                    "numbers", tok.start, nxt.end,
-                    _("Prozent-Angabe: „%(t)s“. Prozente sind schwer zu verstehen.") % {"t": ctx.text[tok.start:nxt.end]},
+                    "numbers",
+                    tok.start,
+                    nxt.end,
+                    _("Prozent-Angabe: „%(t)s“. Prozente sind schwer zu verstehen.")
+                    % {"t": ctx.text[tok.start : nxt.end]},
                     _("Schreiben Sie zum Beispiel „die Hälfte“, „viele“ oder „3 von 10 Menschen“."),
                 )
                 continue
@@ -771,7 +1155,9 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                 continue
             if "," in tok.text:
                 ctx.add(
-                    "numbers", tok.start, tok.end,
+                    "numbers",
+                    tok.start,
+                    tok.end,
                     _("Kommazahl: „%(t)s“. Kommazahlen sind schwer zu verstehen.") % {"t": tok.text},
                     _("Runden Sie die Zahl oder schreiben Sie „ungefähr %(r)d“.") % {"r": round(value)},
                 )
@@ -785,12 +1171,16 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
             if plain and len(tok.text) == 4 and 1900 <= value <= 2099 and not unit_follows:
                 continue  # a year
             suggestion = _("Große Zahlen sind schwer. Schreiben Sie „viele“ oder „mehr als %(r)s“.") % {
-                "r": _group_digits(int(value) // 1000 * 1000) if value >= 2000 else "1.000"}
+                "r": _group_digits(int(value) // 1000 * 1000) if value >= 2000 else "1.000"
+            }
             if plain and value >= 10000:
                 suggestion = _("Schreiben Sie die Zahl mit Punkten: „%(g)s“. Oder schreiben Sie „viele“.") % {
-                    "g": _group_digits(int(value))}
+                    "g": _group_digits(int(value))
+                }
             ctx.add(
-                "numbers", tok.start, tok.end,
+                "numbers",
+                tok.start,
+                tok.end,
                 _("Große Zahl: „%(t)s“.") % {"t": tok.text},
                 suggestion,
             )
@@ -799,13 +1189,17 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                 if i > 0 and sent[i - 1].kind == "num":
                     continue
                 ctx.add(
-                    "numbers", tok.start, tok.end,
+                    "numbers",
+                    tok.start,
+                    tok.end,
                     _("Prozent-Angabe: „%(t)s“. Prozente sind schwer zu verstehen.") % {"t": tok.text},
                     _("Schreiben Sie zum Beispiel „die Hälfte“, „viele“ oder „3 von 10 Menschen“."),
                 )
             elif _ROMAN_RE.match(tok.norm):
                 ctx.add(
-                    "numbers", tok.start, tok.end,
+                    "numbers",
+                    tok.start,
+                    tok.end,
                     _("Römische Zahl: „%(t)s“.") % {"t": tok.text},
                     _("Schreiben Sie die Zahl mit Ziffern: „%(v)d“.") % {"v": _roman_value(tok.norm)},
                 )
@@ -814,16 +1208,37 @@ def _rule_numbers(ctx: _Ctx, sent: list[Token], percent_spans: set) -> None:
                 if value is None or (tok.lower in _AMBIGUOUS_NUMBER_WORDS and tok.tag != "CARD"):
                     continue
                 ctx.add(
-                    "numbers", tok.start, tok.end,
+                    "numbers",
+                    tok.start,
+                    tok.end,
                     _("Zahl als Wort: „%(t)s“.") % {"t": tok.text},
-                    _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.") % {
-                        "v": _group_digits(value) if value >= 10000 else str(value)},
+                    _("Schreiben Sie Zahlen mit Ziffern: „%(v)s“.")
+                    % {"v": _group_digits(value) if value >= 10000 else str(value)},
                 )
 
 
 _PHONE_WORDS = frozenset(
-    "tel tel. telefon telefonnummer nummer nr nr. fax handy mobil plz postleitzahl raum zimmer haus hausnummer "
-    "kundennummer aktenzeichen iban".split()
+    [
+        "tel",
+        "tel.",
+        "telefon",
+        "telefonnummer",
+        "nummer",
+        "nr",
+        "nr.",
+        "fax",
+        "handy",
+        "mobil",
+        "plz",
+        "postleitzahl",
+        "raum",
+        "zimmer",
+        "haus",
+        "hausnummer",
+        "kundennummer",
+        "aktenzeichen",
+        "iban",
+    ]
 )
 
 
@@ -842,8 +1257,12 @@ def _phone_or_postcode(sent: list[Token], i: int) -> bool:
         return True
     # postcode: 5 digits, then a place name, at the start of the sentence/line or after a comma
     return (
-        len(tok.text) == 5 and tok.text.isdigit() and nxt is not None and nxt.kind == "word"
-        and nxt.norm[:1].isupper() and (prev is None or prev.text == ",")
+        len(tok.text) == 5
+        and tok.text.isdigit()
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.norm[:1].isupper()
+        and (prev is None or prev.text == ",")
         and nxt.lower not in _UNIT_WORDS
     )
 
@@ -851,7 +1270,7 @@ def _phone_or_postcode(sent: list[Token], i: int) -> bool:
 def _roman_value(s: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total = 0
-    for a, b in zip(s, s[1:] + " "):
+    for a, b in zip(s, s[1:] + " ", strict=False):
         v = values[a]
         total += -v if b != " " and values.get(b, 0) > v else v
     return total
@@ -889,7 +1308,9 @@ def _rule_dates(ctx: _Ctx, tokens: list[Token], skip: list[tuple[int, int]]) -> 
     for tok in tokens:
         if tok.kind == "date":
             ctx.add(
-                "dates", tok.start, tok.end,
+                "dates",
+                tok.start,
+                tok.end,
                 _("Datum nur mit Zahlen: „%(t)s“.") % {"t": tok.text},
                 _date_suggestion(tok.text),
             )
@@ -899,16 +1320,20 @@ def _rule_dates(ctx: _Ctx, tokens: list[Token], skip: list[tuple[int, int]]) -> 
         if _inside(m.start(), skip):
             continue
         a, b = m.group("a").rstrip("."), m.group("b").rstrip(".")
-        unit = " Uhr" if re.match(r"\s*Uhr\b", text[m.end():m.end() + 6]) else ""
+        unit = " Uhr" if re.match(r"\s*Uhr\b", text[m.end() : m.end() + 6]) else ""
         ctx.add(
-            "dates", m.start(), m.end(),
+            "dates",
+            m.start(),
+            m.end(),
             _("Bereich mit Strich: „%(t)s“. Der Strich ist schwer zu lesen.") % {"t": m.group()},
             _("Schreiben Sie: „von %(a)s bis %(b)s%(u)s“.") % {"a": a, "b": b, "u": unit},
         )
         spans.append((m.start(), m.end()))
     for m in _WEEKDAY_RANGE_RE.finditer(text):
         ctx.add(
-            "dates", m.start(), m.end(),
+            "dates",
+            m.start(),
+            m.end(),
             _("Bereich mit Strich und Abkürzungen: „%(t)s“.") % {"t": m.group()},
             _("Schreiben Sie: „von %(a)s bis %(b)s“.") % {"a": _WEEKDAYS[m.group("a")], "b": _WEEKDAYS[m.group("b")]},
         )
@@ -977,11 +1402,13 @@ def _rule_special(ctx: _Ctx, skip: list[tuple[int, int]], percent_starts: set) -
             name, suggestion = _SPECIAL[ch]
         if ch == "%":
             # "%" right after a number is reported by the numbers rule
-            before = ctx.text[max(0, pos - 2):pos]
+            before = ctx.text[max(0, pos - 2) : pos]
             if before[-1:].isdigit() or (before[-1:] == " " and before[:1].isdigit()):
                 continue
         ctx.add(
-            "special_characters", pos, m.end(),
+            "special_characters",
+            pos,
+            m.end(),
             _("Sonderzeichen: %(n)s „%(c)s“.") % {"n": _(name), "c": ch},
             _(suggestion),
         )
@@ -1021,7 +1448,9 @@ def _rule_praeteritum(ctx: _Ctx, sent: list[Token]) -> None:
     for tok in sent:
         if tok.kind == "word" and _is_past(tok):
             ctx.add(
-                "praeteritum", tok.start, tok.end,
+                "praeteritum",
+                tok.start,
+                tok.end,
                 _("Präteritum: „%(w)s“. In Leichter Sprache schreiben wir im Perfekt.") % {"w": tok.text},
                 _("Schreiben Sie das Perfekt, zum Beispiel „hat gemacht“ oder „ist gegangen“."),
             )
@@ -1042,8 +1471,11 @@ def _rule_glossary(ctx: _Ctx, sent: list[Token]) -> None:
 
 def _glossary_finding(ctx: _Ctx, start: int, end: int, preferred: str) -> None:
     ctx.add(
-        "glossary", start, end,
-        _("Anderes Wort für denselben Begriff: „%(w)s“. Ihre Wortliste sagt „%(p)s“.") % {"w": ctx.text[start:end], "p": preferred},
+        "glossary",
+        start,
+        end,
+        _("Anderes Wort für denselben Begriff: „%(w)s“. Ihre Wortliste sagt „%(p)s“.")
+        % {"w": ctx.text[start:end], "p": preferred},
         _("Schreiben Sie „%(p)s“. Ein Wort für eine Sache.") % {"p": preferred},
     )
 
@@ -1054,7 +1486,9 @@ def _rule_line_per_sentence(ctx: _Ctx, sentence_spans: list[tuple[int, int]], ne
         line = bisect.bisect_right(newlines, start)
         if prev_end_line is not None and line == prev_end_line:
             ctx.add(
-                "line_per_sentence", start, end,
+                "line_per_sentence",
+                start,
+                end,
                 _("Dieser Satz steht in derselben Zeile wie der Satz davor."),
                 _("Beginnen Sie für jeden Satz eine neue Zeile."),
             )
@@ -1127,7 +1561,7 @@ def check(text: str, *, glossary: dict[str, str] | None = None, separator: str =
     for a, b in sentence_ranges:
         sent = tokens[a:b]
         tags = morphology.tag_sentence([t.norm if t.kind != "abbr" else re.sub(r"\s", "", t.text) for t in sent])
-        for t, tag in zip(sent, tags):
+        for t, tag in zip(sent, tags, strict=False):
             t.tag = tag
         words = [t for t in sent if t.is_word]
         sentence_words.append(words)

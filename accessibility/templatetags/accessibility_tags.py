@@ -15,8 +15,14 @@ def page_variants(context, page):
     ``leichte_sprache_url``, ``standard_url``, ``audio`` ({url, duration_seconds, mime}),
     ``pdf_url``, ``sign_language``, ``translations``. None means "not available"."""
     if page is None or not getattr(page, "pk", None):
-        return {"leichte_sprache_url": None, "standard_url": None, "audio": None, "pdf_url": None,
-                "sign_language": None, "translations": []}
+        return {
+            "leichte_sprache_url": None,
+            "standard_url": None,
+            "audio": None,
+            "pdf_url": None,
+            "sign_language": None,
+            "translations": [],
+        }
     return _page_variants(page, context.get("request"))
 
 
@@ -54,9 +60,16 @@ def highlight_findings(text, findings):
     for f in sorted(findings or [], key=lambda f: (f["start"], -f["end"])):
         if f["start"] < pos or f["end"] > len(text):
             continue
-        out.append(escape(text[pos:f["start"]]))
-        out.append(format_html('<mark data-rule="{}" title="{}: {}">{}</mark>', f["rule"], f["rule"], f["message"],
-                               text[f["start"]:f["end"]]))
+        out.append(escape(text[pos : f["start"]]))
+        out.append(
+            format_html(
+                '<mark data-rule="{}" title="{}: {}">{}</mark>',
+                f["rule"],
+                f["rule"],
+                f["message"],
+                text[f["start"] : f["end"]],
+            )
+        )
         pos = f["end"]
     out.append(escape(text[pos:]))
-    return mark_safe("".join(str(part) for part in out))  # noqa: S308 - every part is escaped above
+    return mark_safe("".join(str(part) for part in out))

@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 BODY = [
     {"type": "heading", "value": {"text": "Was wir machen", "level": "h2"}},
-    {"type": "paragraph", "value": "<p>Wir treffen uns jeden Dienstag.</p><ul><li>Deutsch lernen</li><li>Kaffee trinken</li></ul>"},
+    {
+        "type": "paragraph",
+        "value": "<p>Wir treffen uns jeden Dienstag.</p><ul><li>Deutsch lernen</li><li>Kaffee trinken</li></ul>",
+    },
     {"type": "info_box", "value": {"title": "Wichtig", "text": "<p>Der Eintritt ist frei.</p>"}},
     {"type": "quote", "value": {"text": "Hier fühle ich mich zu Hause.", "attribution": "Amina"}},
 ]
@@ -25,8 +28,9 @@ BODY = [
 
 def news(net, title="Sprach\u200bcafé", body=BODY, teaser="Alle sind will\u00adkommen."):
     page = net.news_index.add_child(
-        instance=NewsPage(title=title, slug=f"p-{abs(hash(title)) % 10**8}", teaser=teaser,
-                          date=datetime.date(2026, 11, 2), body=body)
+        instance=NewsPage(
+            title=title, slug=f"p-{abs(hash(title)) % 10**8}", teaser=teaser, date=datetime.date(2026, 11, 2), body=body
+        )
     )
     page.save_revision().publish()
     page.refresh_from_db()
@@ -63,8 +67,12 @@ def test_publish_builds_audio_and_tagged_pdf_then_nothing_when_text_is_unchanged
     audio = variant(page, "audio")
     assert audio.status == "current" and audio.file.name.endswith(".ogg")
     assert 3 < audio.duration_seconds < 60
-    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0",
-                            audio.file.path], capture_output=True, text=True, check=True)
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", audio.file.path],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert probe.stdout.strip() == "opus"
 
     pdf = variant(page, "pdf")
@@ -120,8 +128,12 @@ def test_changed_text_is_not_offered_with_the_old_files(make_network):
 
 
 def test_bad_text_is_handled_or_refused_with_a_clear_message(make_network):
-    emoji_rtl = news(make_network("bad"), title="Willkommen 🎉 مرحبا", teaser="Привет\u200d! שלום 👋",
-                     body=[{"type": "paragraph", "value": "<p>\u200b\u200e</p>"}])
+    emoji_rtl = news(
+        make_network("bad"),
+        title="Willkommen 🎉 مرحبا",
+        teaser="Привет\u200d! שלום 👋",
+        body=[{"type": "paragraph", "value": "<p>\u200b\u200e</p>"}],
+    )
     result = build_page_variants(emoji_rtl)
     assert sorted(result.built) == ["audio", "pdf"], result.failed
     text = PdfReader(variant(emoji_rtl, "pdf").file.path).pages[0].extract_text().replace("\x00", "")
@@ -177,7 +189,9 @@ def test_a_variant_another_worker_is_building_is_left_alone_until_its_claim_expi
     assert result.busy == ["audio"] and result.built == ["pdf"]
     assert variant(page, "audio").status == "building" and not variant(page, "audio").file
 
-    PageVariant.objects.filter(page=page, kind="audio").update(build_started_at=timezone.now() - BUILD_LEASE - timedelta(seconds=1))
+    PageVariant.objects.filter(page=page, kind="audio").update(
+        build_started_at=timezone.now() - BUILD_LEASE - timedelta(seconds=1)
+    )
     result = build_page_variants(page)  # the claim of a killed worker has expired
     assert result.built == ["audio"] and result.unchanged == ["pdf"]
     assert variant(page, "audio").build_started_at is None

@@ -44,7 +44,7 @@ def span_of(text, part, occurrence=0):
 def assert_offsets(text, report):
     for f in report.findings:
         assert 0 <= f.start < f.end <= len(text), f
-        assert text[f.start:f.end] == f.text, f
+        assert text[f.start : f.end] == f.text, f
 
 
 # --------------------------------------------------------------------------- rules: spans
@@ -52,7 +52,7 @@ def assert_offsets(text, report):
 
 def test_sentence_length_positive_span_is_the_sentence():
     text = "Hallo. Der Runde Tisch trifft sich am Montag um 18 Uhr im großen Saal im Rathaus."
-    sentence = text[len("Hallo. "):]
+    sentence = text[len("Hallo. ") :]
     assert spans(text, "sentence_length") == [span_of(text, sentence)]
     f = check(text).by_rule("sentence_length")[0]
     assert f.message == "Der Satz hat 15 Wörter. In Leichter Sprache höchstens 12."
@@ -82,7 +82,9 @@ def test_two_statements_negative_und_between_nouns():
 
 def test_passive_positive_span_from_werden_to_participle():
     text = "Die Anmeldung wird von Frau Kaya geprüft."
-    assert spans(text, "passive") == [(text.index("wird"), text.index("geprüft") + len("geprüft"), "wird von Frau Kaya geprüft")]
+    assert spans(text, "passive") == [
+        (text.index("wird"), text.index("geprüft") + len("geprüft"), "wird von Frau Kaya geprüft")
+    ]
     text = "Der Raum ist schon gebucht worden."
     assert spans(text, "passive") == [(text.index("gebucht"), len(text) - 1, "gebucht worden")]
 
@@ -212,7 +214,10 @@ def test_dates_negative():
 def test_special_characters_positive():
     text = "Das Treffen (im Rathaus) ist für Teilnehmer*innen & Gäste."
     assert spans(text, "special_characters") == [
-        span_of(text, "("), span_of(text, ")"), span_of(text, "*"), span_of(text, "&"),
+        span_of(text, "("),
+        span_of(text, ")"),
+        span_of(text, "*"),
+        span_of(text, "&"),
     ]
 
 
@@ -398,11 +403,11 @@ def test_hundred_thousand_words_finish_in_time():
 
 def test_checker_imports_without_django_configured():
     code = (
-        "import sys; sys.path.insert(0, %r); "
+        f"import sys; sys.path.insert(0, {str(REPO_ROOT)!r}); "
         "from accessibility.leichte_sprache import check; "
         "r = check('Die Sitzung wird geprüft.'); "
         "assert r.findings; print('ok')"
-    ) % str(REPO_ROOT)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "ok" in out.stdout

@@ -120,7 +120,7 @@ def test_every_saved_revision_of_a_leichte_sprache_page_is_checked(make_network,
         revision = variant.save_revision()
     stored = LeichteSpracheCheck.objects.get(revision=revision)
     assert [f["rule"] for f in stored.findings] == ["konjunktiv"]
-    assert stored.text[stored.findings[0]["start"]:stored.findings[0]["end"]] == "würden"
+    assert stored.text[stored.findings[0]["start"] : stored.findings[0]["end"]] == "würden"
     assert stored.scores["words"] == 14  # title (5), teaser copied from the page (5), body (4)
     # revisions of standard pages are not checked
     with django_capture_on_commit_callbacks(execute=True):
@@ -130,7 +130,10 @@ def test_every_saved_revision_of_a_leichte_sprache_page_is_checked(make_network,
 
 def test_site_picks_hyphen_or_mediopunkt_for_suggestions(make_network):
     net = make_network("sep")
-    variant = make_variant(net, body=[{"type": "paragraph", "value": "<p>Das ist ein Integrationskurs·angebot und Sprachkursangebote.</p>"}])
+    variant = make_variant(
+        net,
+        body=[{"type": "paragraph", "value": "<p>Das ist ein Integrationskurs·angebot und Sprachkursangebote.</p>"}],
+    )
     check = check_revision(variant.live_revision)
     long_words = [f for f in check.findings if f["rule"] == "long_word"]
     assert long_words and "·" in long_words[0]["suggestion"]
@@ -199,8 +202,11 @@ def test_editor_sees_stored_findings_and_live_check_while_typing(make_network):
     assert stored["leichte_sprache"] and any(f["rule"] == "passive" for f in stored["check"]["findings"])
     assert client.get(f"/admin/accessibility/pages/{net.news.pk}/check/").json()["leichte_sprache"] is False
 
-    response = client.post("/admin/accessibility/check/", json.dumps({"text": "Das wäre schön.", "site": net.site.pk}),
-                           content_type="application/json")
+    response = client.post(
+        "/admin/accessibility/check/",
+        json.dumps({"text": "Das wäre schön.", "site": net.site.pk}),
+        content_type="application/json",
+    )
     data = response.json()
     assert set(data) == {"text", "findings", "scores"}
     assert data["findings"][0]["rule"] == "konjunktiv"
@@ -225,9 +231,11 @@ def test_live_check_needs_csrf_login_and_refuses_bad_input(make_network):
     response = client.post("/admin/accessibility/check/", huge, content_type="application/json")
     assert response.status_code == 413 and "zu lang" in response.json()["error"]
     tricky = "Hallo 👋\u200b Welt. مرحبا بكم. Das wäre\u200d schön."
-    data = client.post("/admin/accessibility/check/", json.dumps({"text": tricky}), content_type="application/json").json()
+    data = client.post(
+        "/admin/accessibility/check/", json.dumps({"text": tricky}), content_type="application/json"
+    ).json()
     for f in data["findings"]:
-        assert tricky[f["start"]:f["end"]] == f["text"]
+        assert tricky[f["start"] : f["end"]] == f["text"]
 
 
 def test_deleting_the_version_removes_the_link(make_network):

@@ -57,8 +57,9 @@ def test_unpublishing_stops_offering_the_files(make_network, build_on_publish, d
     assert page_variants(net.news)["audio"] is None and page_variants(net.news)["pdf_url"] is None
 
 
-def test_publishing_never_fails_because_a_build_fails(make_network, build_on_publish, settings,
-                                                     django_capture_on_commit_callbacks):
+def test_publishing_never_fails_because_a_build_fails(
+    make_network, build_on_publish, settings, django_capture_on_commit_callbacks
+):
     settings.ACCESSIBILITY_ESPEAK_COMMAND = "/nonexistent/espeak-ng"
     net = make_network("nofail")
     net.news.title = "Neuer Titel"
@@ -108,9 +109,14 @@ def test_status_page_shows_progress_while_building(make_network):
 
 def test_player_is_native_and_shows_the_duration(make_network):
     net = make_network("play")
-    html = Template('{% include "accessibility/includes/player.html" %}').render(Context({
-        "page": net.news, "audio": {"url": "/media/variants/a.ogg", "duration_seconds": 473.8, "mime": "audio/ogg"},
-    }))
+    html = Template('{% include "accessibility/includes/player.html" %}').render(
+        Context(
+            {
+                "page": net.news,
+                "audio": {"url": "/media/variants/a.ogg", "duration_seconds": 473.8, "mime": "audio/ogg"},
+            }
+        )
+    )
     assert "<audio controls" in html and 'type="audio/ogg"' in html
     assert "7 Min. 54 Sek." in html and 'datetime="PT7M54S"' in html
     assert "http" not in html  # nothing from third parties
@@ -120,9 +126,11 @@ def test_player_is_native_and_shows_the_duration(make_network):
 def test_page_variants_tag_has_exactly_the_agreed_keys(make_network):
     net = make_network("keys")
     out = Template("{% load accessibility_tags %}{% page_variants page as v %}{{ v.keys|join:',' }}").render(
-        Context({"page": net.news}))
+        Context({"page": net.news})
+    )
     assert sorted(out.split(",")) == sorted(
-        ["leichte_sprache_url", "standard_url", "audio", "pdf_url", "sign_language", "translations"])
+        ["leichte_sprache_url", "standard_url", "audio", "pdf_url", "sign_language", "translations"]
+    )
 
 
 def run_command(*args, stdin=None):
@@ -160,7 +168,9 @@ def test_command_refuses_unreadable_input_clearly(tmp_path):
     with pytest.raises(CommandError, match="not UTF-8"):
         run_command(str(latin1))
     assert json.loads(run_command("-", "--json", stdin="")) == {
-        "findings": [], "scores": {"flesch_amstad": 0.0, "wiener_sachtextformel": 0.0, "sentences": 0, "words": 0, "syllables": 0}}
+        "findings": [],
+        "scores": {"flesch_amstad": 0.0, "wiener_sachtextformel": 0.0, "sentences": 0, "words": 0, "syllables": 0},
+    }
 
 
 def test_demo_networks_get_linked_leichte_sprache_pages_idempotently():
@@ -173,7 +183,6 @@ def test_demo_networks_get_linked_leichte_sprache_pages_idempotently():
     assert all(link.variant.leichte_sprache_checks.exists() for link in links)
     call_command("load_demo", quiet=True, network=["altona"])
     assert LeichteSpracheLink.objects.count() == 2
-
 
 
 @pytest.mark.services
@@ -189,8 +198,9 @@ def test_worker_builds_the_variants_of_a_published_page(celery_worker, make_netw
 
 
 @pytest.mark.services
-def test_worker_retries_a_failing_build_then_leaves_it_failed_with_its_error(celery_worker, make_network,
-                                                                              settings, monkeypatch):
+def test_worker_retries_a_failing_build_then_leaves_it_failed_with_its_error(
+    celery_worker, make_network, settings, monkeypatch
+):
     from accessibility import tasks
 
     monkeypatch.setattr(tasks, "RETRY_DELAYS", (0, 0, 0))

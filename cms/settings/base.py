@@ -251,7 +251,7 @@ ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "e
 # Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
 # statement (app ``signlanguage``) and content translations (app ``translations``).
 # wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
-INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]  # noqa: F405
+INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]
 # German stays the default and unprefixed; the others get /en/, /tr/, /ar/, /uk/, /ru/, /fa/.
 LANGUAGES = [
     ("de", _("German")),
@@ -273,11 +273,15 @@ SIGN_LANGUAGE_MIN_FPS = 25
 # After changing it, rebuild the index: ``manage.py update_index``.
 WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 
-# Public forms (newsletter, participation, feedback, translation requests): behind a reverse proxy name the header that carries
+# Public forms (newsletter, participation, feedback, translation requests): behind a reverse proxy
+# name the header that carries
 # the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")  # rate limits of all public forms (cms/clients.py)
 PARTICIPATION_MIN_FILL_SECONDS = 4
 PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
 PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
-CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {"task": "participation.purge_old_submissions", "schedule": 24 * 60 * 60.0}
+CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {
+    "task": "participation.purge_old_submissions",
+    "schedule": 24 * 60 * 60.0,
+}
 CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries

@@ -1,10 +1,8 @@
 """Development: the embedded default (SQLite, Celery tasks run in-process, mails on the console)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-not-for-production")  # noqa: F405
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-not-for-production")
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = os.environ.get(  # noqa: F405
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

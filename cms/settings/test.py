@@ -5,9 +5,10 @@ in-memory transport where they don't (a laptop).
 testing less. ``DATABASE_URL`` / ``REDIS_URL`` override the defaults.
 """
 
+import hashlib
 import socket
 
-from .base import *  # noqa: F403
+from .base import *
 
 
 def _reachable(host, port):
@@ -18,7 +19,7 @@ def _reachable(host, port):
         return False
 
 
-_in_ci = env_bool("CI")  # noqa: F405
+_in_ci = env_bool("CI")
 _postgres_up = _reachable("127.0.0.1", 5432)
 _redis_up = _reachable("127.0.0.1", 6379)
 if _in_ci and not (_postgres_up and _redis_up):
@@ -27,43 +28,44 @@ if _in_ci and not (_postgres_up and _redis_up):
         f"(PostgreSQL reachable: {_postgres_up}, Redis reachable: {_redis_up})."
     )
 
-if "DATABASE_URL" not in os.environ and _postgres_up:  # noqa: F405
-    DATABASES = {  # noqa: F405
-        "default": dj_database_url.parse(  # noqa: F405
-            "postgres://postgres@127.0.0.1:5432/miteinander"
-        )
-    }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
-    # Parallel checkouts on one machine pick their own test database by name.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.environ.get("TEST_DATABASE_NAME", "test_miteinander")  # noqa: F405
-    }
+if "DATABASE_URL" not in os.environ and _postgres_up:
+    DATABASES = {"default": dj_database_url.parse("postgres://postgres@127.0.0.1:5432/miteinander")}
+# Parallel checkouts on one machine must not share a test database, a Celery queue or cache keys:
+# each gets names of its own, derived from where it lives (or set by TEST_DATABASE_NAME).
+CHECKOUT_ID = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", f"test_miteinander_{CHECKOUT_ID}")}
 
-if not REDIS_URL and _redis_up:  # noqa: F405
-    REDIS_URL = "redis://127.0.0.1:6379/" + os.environ.get("TEST_REDIS_DB", "9")  # noqa: F405
+if not REDIS_URL and _redis_up:
+    REDIS_URL = "redis://127.0.0.1:6379/" + os.environ.get("TEST_REDIS_DB", "9")
 # Tests decide per test whether a task runs eagerly or through a real worker.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = True
-USES_REAL_SERVICES = bool(REDIS_URL) and DATABASES["default"]["ENGINE"].endswith("postgresql")  # noqa: F405
+CELERY_TASK_DEFAULT_QUEUE = f"celery-{CHECKOUT_ID}"
+USES_REAL_SERVICES = bool(REDIS_URL) and DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 SECRET_KEY = "test-secret-key-with-enough-length-for-hmac-0123456789"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
-LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-CACHES = {  # noqa: F405 - the test's own Redis database when Redis runs
+LOGGING["root"]["level"] = "WARNING"
+CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "test"}  # noqa: F405
-        if REDIS_URL  # noqa: F405
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-{CHECKOUT_ID}",
+        }
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
 # Celery worker and beat subprocesses started by the newsletter's crash tests run tasks for real.
-if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":  # noqa: F405
+if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":
     CELERY_TASK_ALWAYS_EAGER = False
 ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it on themselves

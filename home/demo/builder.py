@@ -20,7 +20,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from home.editors import ensure_collection, ensure_editor_group
-from participation.demo import ensure_form_pages
 from home.models import (
     ActionFieldPage,
     Contact,
@@ -46,6 +45,7 @@ from home.models import (
     RoundTablePage,
     StandardPage,
 )
+from participation.demo import ensure_form_pages
 
 from . import images
 from .networks import NETWORKS
@@ -274,8 +274,7 @@ class NetworkBuilder:
                 for i, (name, role) in enumerate(spec["members"])
             ]
             page.contacts = [
-                RoundTableContact(contact=self.contacts[name], sort_order=i)
-                for i, name in enumerate(spec["contacts"])
+                RoundTableContact(contact=self.contacts[name], sort_order=i) for i, name in enumerate(spec["contacts"])
             ]
             page.action_fields = self.fields_of(spec["action_fields"])
             return page
@@ -287,10 +286,8 @@ class NetworkBuilder:
 
     def meeting_page(self, table, spec):
         def make():
-            if "week" in spec:  # a meeting that is also announced as an event: same day
-                date = self.event_date(spec["week"], spec["weekday"])
-            else:
-                date = self.days(spec["days"])
+            # a meeting that is also announced as an event falls on the event's day
+            date = self.event_date(spec["week"], spec["weekday"]) if "week" in spec else self.days(spec["days"])
             start = self.at(date, spec["time"])
             page = MeetingPage(
                 title=spec["title"],
@@ -436,9 +433,7 @@ class NetworkBuilder:
         return home
 
     def ensure_group(self):
-        return ensure_editor_group(
-            self.site, name=f"Redaktion {self.spec['site_name']}", collection=self.collection
-        )
+        return ensure_editor_group(self.site, name=f"Redaktion {self.spec['site_name']}", collection=self.collection)
 
     # --- the whole network -------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 """Page types of a network's site. Each declares content_panels, search_fields and api_fields
 together so that what editors write, what search finds and what the API serves stay in step."""
 
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -30,10 +29,10 @@ CONTENT_PAGES = [
 ]
 
 
-def image_field(verbose_name=_("image")):
+def image_field(verbose_name=None):
     return models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=verbose_name,
+        verbose_name=verbose_name or _("image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -107,9 +106,7 @@ class HomePageHighlight(Orderable):
     """A page the network wants readers to see first."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
-    target = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
-    )
+    target = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
     label = models.CharField(_("label"), max_length=100, blank=True)
 
     panels = [FieldPanel("target"), FieldPanel("label")]
@@ -238,9 +235,7 @@ class RoundTableMember(Orderable):
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="members")
     organisation = models.ForeignKey("home.Organisation", on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(
-        _("role"), max_length=100, blank=True, help_text=_('For example "Sprecherin" or "Gast".')
-    )
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_('For example "Sprecherin" or "Gast".'))
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
     api_fields = [APIField("organisation"), APIField("role"), APIField("organisation_name")]
@@ -332,9 +327,7 @@ class MeetingPage(ActionFieldTagged, Page):
         super().clean()
         ensure_end_after_start(self.start, self.end)
         if self.status == self.Status.DOCUMENTED and not (self.minutes or self.results):
-            raise ValidationError(
-                {"status": _("A documented meeting needs minutes or results.")}
-            )
+            raise ValidationError({"status": _("A documented meeting needs minutes or results.")})
 
 
 class NewsIndexPage(Page):
@@ -638,6 +631,16 @@ class ProcessPhase(Orderable):
 from accessibility.variants import add_accessibility_variants_api_field  # noqa: E402
 
 add_accessibility_variants_api_field(
-    HomePage, StandardPage, ActionFieldPage, RoundTablePage, MeetingPage, NewsIndexPage, NewsPage,
-    EventIndexPage, EventPage, ProjectIndexPage, ProjectPage, ProcessPage,
+    HomePage,
+    StandardPage,
+    ActionFieldPage,
+    RoundTablePage,
+    MeetingPage,
+    NewsIndexPage,
+    NewsPage,
+    EventIndexPage,
+    EventPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ProcessPage,
 )

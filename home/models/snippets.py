@@ -192,9 +192,7 @@ class Organisation(SiteOwned, index.Indexed, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["site", "name"], name="unique_organisation_per_site")
-        ]
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="unique_organisation_per_site")]
 
     def __str__(self):
         return self.name

@@ -36,10 +36,7 @@ class NetworkPageForm(WagtailAdminPageForm):
 
 
 def summarise_action_fields(page):
-    return [
-        {"id": af.pk, "title": af.title, "slug": af.slug, "url": af.get_url()}
-        for af in page.action_fields.all()
-    ]
+    return [{"id": af.pk, "title": af.title, "slug": af.slug, "url": af.get_url()} for af in page.action_fields.all()]
 
 
 class ActionFieldTagged(models.Model):
@@ -62,4 +59,3 @@ class ActionFieldTagged(models.Model):
     @property
     def action_field_summaries(self):
         return summarise_action_fields(self)
-

@@ -46,8 +46,13 @@ def test_event_fields_are_served(client, make_network):
     start = timezone.now() + datetime.timedelta(days=10)
     event = calendar.add_child(
         instance=EventPage(
-            title="Interkulturelles Fest", slug="fest", start=start, free_of_charge=True,
-            location_name="Bürgerhaus", city="Hildesheim", registration_limit=80,
+            title="Interkulturelles Fest",
+            slug="fest",
+            start=start,
+            free_of_charge=True,
+            location_name="Bürgerhaus",
+            city="Hildesheim",
+            registration_limit=80,
         )
     )
     event.save_revision().publish()
@@ -94,7 +99,9 @@ def test_bad_filters_answer_400_problem_json(client, two_networks, query):
 def test_bad_body_answers_400_and_changes_nothing(client, two_networks):
     a = two_networks.a
     response = client.patch(
-        f"/api/v3/pages/{a.news.pk}/", "{not json", content_type="application/json",
+        f"/api/v3/pages/{a.news.pk}/",
+        "{not json",
+        content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {a.token}",
     )
     assert response.status_code == 400

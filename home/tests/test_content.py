@@ -43,8 +43,13 @@ def test_admin_refuses_event_ending_before_it_starts_with_a_form_error(admin_cli
     response = admin_client.post(
         reverse("wagtailadmin_pages:add", args=["home", "eventpage", calendar.pk]),
         {
-            "title": "Fest", "slug": "fest", "start": "2026-12-05 15:00", "end": "2026-12-05 12:00",
-            "recurrence": "", "free_of_charge": "on", "body-count": "0",
+            "title": "Fest",
+            "slug": "fest",
+            "start": "2026-12-05 15:00",
+            "end": "2026-12-05 12:00",
+            "recurrence": "",
+            "free_of_charge": "on",
+            "body-count": "0",
         },
     )
     assert response.status_code == 200

@@ -95,9 +95,9 @@ def test_five_networks_with_everything_their_seed_shows_built_once_when_run_twic
         for meeting in documented:
             assert meeting.agenda and meeting.minutes and meeting.results
             assert meeting.action_fields.exists()
-        assert any(
-            block.value["kind"] == "demand" for meeting in documented for block in meeting.results
-        ), site.hostname
+        assert any(block.value["kind"] == "demand" for meeting in documented for block in meeting.results), (
+            site.hostname
+        )
         assert meetings.filter(status=MeetingPage.Status.PLANNED, start__date__gt=today).exists()
 
         process = ProcessPage.objects.descendant_of(home).get()
@@ -160,7 +160,9 @@ def test_editor_group_has_page_permissions_only_on_its_own_root():
         }
         assert group.permissions.filter(codename="access_admin").exists()
         assert group.permissions.filter(codename__in=["change_contact", "add_funder", "view_organisation"]).count() == 3
-        collections = set(GroupCollectionPermission.objects.filter(group=group).values_list("collection__name", flat=True))
+        collections = set(
+            GroupCollectionPermission.objects.filter(group=group).values_list("collection__name", flat=True)
+        )
         assert collections == {spec["site_name"]}
 
 

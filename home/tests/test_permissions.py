@@ -64,8 +64,14 @@ def test_contact_form_offers_only_own_network(client, two_networks):
     assert b.site.site_name not in html
     response = client.post(
         reverse("wagtailsnippets_home_contact:add"),
-        {"site": b.site.pk, "name": "Eingeschmuggelt", "office_hours-TOTAL_FORMS": "0",
-         "office_hours-INITIAL_FORMS": "0", "office_hours-MIN_NUM_FORMS": "0", "office_hours-MAX_NUM_FORMS": "1000"},
+        {
+            "site": b.site.pk,
+            "name": "Eingeschmuggelt",
+            "office_hours-TOTAL_FORMS": "0",
+            "office_hours-INITIAL_FORMS": "0",
+            "office_hours-MIN_NUM_FORMS": "0",
+            "office_hours-MAX_NUM_FORMS": "1000",
+        },
     )
     assert response.status_code == 200  # the form comes back with an error
     assert not Contact.objects.filter(name="Eingeschmuggelt").exists()
@@ -77,7 +83,10 @@ def test_api_token_edits_own_page_but_not_other_network(client, two_networks):
     own = client.patch(url_own, json.dumps({"title": "Neu"}), content_type="application/json", **bearer(a.token))
     assert own.status_code == 200, own.content
     other = client.patch(
-        f"/api/v3/pages/{b.news.pk}/", json.dumps({"title": "Fremd"}), content_type="application/json", **bearer(a.token)
+        f"/api/v3/pages/{b.news.pk}/",
+        json.dumps({"title": "Fremd"}),
+        content_type="application/json",
+        **bearer(a.token),
     )
     assert other.status_code in (403, 404)
     published = client.post(f"/api/v3/pages/{b.news.pk}/actions/publish/", **bearer(a.token))

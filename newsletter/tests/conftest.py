@@ -3,6 +3,7 @@ and can answer 451/550 for chosen recipients, and a network with subscribers."""
 
 import asyncio
 import email
+import os
 import threading
 import time
 from collections import Counter
@@ -14,8 +15,10 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from newsletter.models import NewsletterIssue, Subscriber
+from tests.ports import free_port
 
-SMTP_PORT = 2525
+# A free port, fixed for the session: worker subprocesses are told it in their environment.
+SMTP_PORT = int(os.environ.get("NEWSLETTER_TEST_SMTP_PORT") or free_port())
 
 
 class RecordingHandler:
@@ -73,8 +76,13 @@ def smtp_server():
     controller = Controller(handler, hostname="127.0.0.1", port=SMTP_PORT)
     controller.start()
     try:
-        with override_settings(NEWSLETTER_SMTP_HOST="127.0.0.1", NEWSLETTER_SMTP_PORT=SMTP_PORT,
-                               EMAIL_HOST="127.0.0.1", EMAIL_PORT=SMTP_PORT, EMAIL_USE_TLS=False):
+        with override_settings(
+            NEWSLETTER_SMTP_HOST="127.0.0.1",
+            NEWSLETTER_SMTP_PORT=SMTP_PORT,
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=SMTP_PORT,
+            EMAIL_USE_TLS=False,
+        ):
             yield handler
     finally:
         controller.stop()
@@ -107,12 +115,24 @@ def add_subscribers(site, count, prefix="person", **fields):
 
 def make_issue(network, subject="Neuigkeiten im November", body=None, publish=True):
     issue = NewsletterIssue(site=network.site, subject=subject, preheader="Sprachcafé und mehr")
-    issue.body = body if body is not None else [
-        ("intro", {"text": "<p>Liebe Leserinnen und Leser, hier sind unsere Neuigkeiten.</p>",
-                   "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten."}),
-        ("articles", {"heading": "Aktuelles", "pages": [network.news]}),
-        ("button", {"label": "Zur Website", "url": "https://example.org/", "leichte_sprache": "Zur Internet·seite"}),
-    ]
+    issue.body = (
+        body
+        if body is not None
+        else [
+            (
+                "intro",
+                {
+                    "text": "<p>Liebe Leserinnen und Leser, hier sind unsere Neuigkeiten.</p>",
+                    "leichte_sprache": "Hallo.\nHier sind unsere Nachrichten.",
+                },
+            ),
+            ("articles", {"heading": "Aktuelles", "pages": [network.news]}),
+            (
+                "button",
+                {"label": "Zur Website", "url": "https://example.org/", "leichte_sprache": "Zur Internet·seite"},
+            ),
+        ]
+    )
     issue.save()
     revision = issue.save_revision()
     if publish:

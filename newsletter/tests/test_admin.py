@@ -9,9 +9,18 @@ def test_editor_composes_an_issue_in_the_snippet_editor(network, client):
     client.force_login(network.editor)
     assert client.get("/admin/snippets/newsletter/newsletterissue/add/").status_code == 200
     data = {
-        "site": network.site.pk, "subject": "Dezember-Ausgabe", "preheader": "",
-        "body-count": 1, "body-0-type": "text", "body-0-deleted": "", "body-0-order": 0,
-        "body-0-value-heading": "Hallo", "body-0-value-text": '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Willkommen","inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "site": network.site.pk,
+        "subject": "Dezember-Ausgabe",
+        "preheader": "",
+        "body-count": 1,
+        "body-0-type": "text",
+        "body-0-deleted": "",
+        "body-0-order": 0,
+        "body-0-value-heading": "Hallo",
+        "body-0-value-text": (
+            '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Willkommen",'
+            '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}'
+        ),
         "body-0-value-leichte_sprache": "",
     }
     response = client.post("/admin/snippets/newsletter/newsletterissue/add/", data)
@@ -26,12 +35,24 @@ def test_issue_with_an_unpublished_page_cannot_be_saved(network, client):
     client.force_login(network.editor)
     issue = make_issue(network)
     network.news.unpublish()
-    response = client.post(f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/", {
-        "site": network.site.pk, "subject": issue.subject, "preheader": "",
-        "body-count": 1, "body-0-type": "articles", "body-0-deleted": "", "body-0-order": 0,
-        "body-0-value-heading": "Aktuelles", "body-0-value-pages-count": 1, "body-0-value-pages-0-value": network.news.pk,
-        "body-0-value-pages-0-deleted": "", "body-0-value-pages-0-order": 0, "body-0-value-pages-0-id": "x",
-    })
+    response = client.post(
+        f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/",
+        {
+            "site": network.site.pk,
+            "subject": issue.subject,
+            "preheader": "",
+            "body-count": 1,
+            "body-0-type": "articles",
+            "body-0-deleted": "",
+            "body-0-order": 0,
+            "body-0-value-heading": "Aktuelles",
+            "body-0-value-pages-count": 1,
+            "body-0-value-pages-0-value": network.news.pk,
+            "body-0-value-pages-0-deleted": "",
+            "body-0-value-pages-0-order": 0,
+            "body-0-value-pages-0-id": "x",
+        },
+    )
     assert response.status_code == 200
     assert "ist nicht veröffentlicht" in response.content.decode()
 

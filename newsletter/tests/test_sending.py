@@ -45,8 +45,9 @@ def test_one_click_unsubscribe_through_the_list_unsubscribe_header(start_send, n
     url = header.split("<", 1)[1].split(">", 1)[0]
     assert url.startswith("http://nord.localhost/")
 
-    response = client.post(url.removeprefix("http://nord.localhost"), {"List-Unsubscribe": "One-Click"},
-                           HTTP_HOST="nord.localhost")
+    response = client.post(
+        url.removeprefix("http://nord.localhost"), {"List-Unsubscribe": "One-Click"}, HTTP_HOST="nord.localhost"
+    )
 
     assert response.status_code == 200
     assert Subscriber.objects.get(email="person1@example.org").status == Subscriber.Status.UNSUBSCRIBED
@@ -121,14 +122,19 @@ def test_topic_filtering_per_recipient(start_send, network, smtp_server):
     other.save_revision().publish()
     third = network.home.add_child(instance=ActionFieldPage(title="Wohnen", slug="wohnen"))
     third.save_revision().publish()
-    job_news = network.news_index.add_child(instance=NewsPage(title="Jobmesse", slug="jobmesse", date=datetime.date(2026, 11, 5)))
+    job_news = network.news_index.add_child(
+        instance=NewsPage(title="Jobmesse", slug="jobmesse", date=datetime.date(2026, 11, 5))
+    )
     job_news.action_fields = [other]
     job_news.save_revision().publish()
     everything, education, work, housing = add_subscribers(network.site, 4)
     education.topics.set([network.field])
     work.topics.set([other])
     housing.topics.set([third])
-    issue = make_issue(network, body=[("articles", {"heading": "Aktuelles", "pages": [network.news, NewsPage.objects.get(pk=job_news.pk)]})])
+    issue = make_issue(
+        network,
+        body=[("articles", {"heading": "Aktuelles", "pages": [network.news, NewsPage.objects.get(pk=job_news.pk)]})],
+    )
 
     assert start_send(issue.pk) == 3  # housing: nothing fits, no delivery at all
 
@@ -228,8 +234,10 @@ def test_broken_block_gives_a_readable_error_before_sending(start_send, network,
 
 def test_test_send_fills_placeholders(network, smtp_server, admin_client):
     issue = make_issue(network)
-    response = admin_client.post(f"/admin/newsletter/issues/{issue.pk}/send/",
-                                 {"action": "test", "addresses": "redaktion@example.org, chef@example.org", "edition": "standard"})
+    response = admin_client.post(
+        f"/admin/newsletter/issues/{issue.pk}/send/",
+        {"action": "test", "addresses": "redaktion@example.org, chef@example.org", "edition": "standard"},
+    )
     assert response.status_code == 302
     message = smtp_server.to("chef@example.org")[0]
     assert message["Subject"].startswith("[Test]")

@@ -19,7 +19,14 @@ SMTP_BACKEND = override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.E
 
 
 def _form(email, **extra):
-    data = {"email": email, "name": "Ada", "edition": "leichte_sprache", "language": "de", "consent": "on", "website": ""}
+    data = {
+        "email": email,
+        "name": "Ada",
+        "edition": "leichte_sprache",
+        "language": "de",
+        "consent": "on",
+        "website": "",
+    }
     data.update(extra)
     return data
 
@@ -55,12 +62,17 @@ def test_double_opt_in_round_trip_through_the_captured_mail(network, smtp_server
 
 @SMTP_BACKEND
 def test_same_answer_for_new_and_active_addresses_and_no_change_to_active(network, smtp_server, client):
-    Subscriber.objects.create(site=network.site, email="known@example.org", name="Known", status="active", edition="standard")
+    Subscriber.objects.create(
+        site=network.site, email="known@example.org", name="Known", status="active", edition="standard"
+    )
     new = client.post("/newsletter/", _form("new@example.org"), **HOST)
     known = client.post("/newsletter/", _form("known@example.org"), **HOST)
+
     def strip(response):  # what the person reads: heading and message
         content = response.content.decode()
-        return re.search(r"<h1>.*?</h1>", content, re.S).group(0), re.search(r'<p role="status">.*?</p>', content, re.S).group(0)
+        return re.search(r"<h1>.*?</h1>", content, re.S).group(0), re.search(
+            r'<p role="status">.*?</p>', content, re.S
+        ).group(0)
 
     assert new.status_code == known.status_code == 200
     assert strip(new) == strip(known)
@@ -87,8 +99,10 @@ def test_rate_limits_per_address_and_per_client(network, client, mailoutbox):
     for _ in range(5):
         client.post("/newsletter/", _form("target@example.org"), REMOTE_ADDR="10.0.0.1", **HOST)
     assert len(mailoutbox) == 3  # per address: no more confirmation mails than the limit
-    responses = [client.post("/newsletter/", _form(f"p{i}@example.org"), REMOTE_ADDR="10.0.0.2", **HOST).status_code
-                 for i in range(12)]
+    responses = [
+        client.post("/newsletter/", _form(f"p{i}@example.org"), REMOTE_ADDR="10.0.0.2", **HOST).status_code
+        for i in range(12)
+    ]
     assert responses[:10] == [200] * 10 and responses[10:] == [429, 429]
 
 
@@ -122,15 +136,20 @@ def test_store_ip_only_when_the_site_enables_it(network, client):
 def test_api_subscribe_is_in_the_schema_and_starts_double_opt_in(network, client, mailoutbox):
     schema = client.get("/api/v3/openapi.json").json()
     assert "/api/v3/newsletter/subscribe/" in schema["paths"]
-    response = client.post("/api/v3/newsletter/subscribe/?site=nord.localhost",
-                           data=json.dumps({"email": "api@example.org", "topics": [network.field.pk]}),
-                           content_type="application/json")
+    response = client.post(
+        "/api/v3/newsletter/subscribe/?site=nord.localhost",
+        data=json.dumps({"email": "api@example.org", "topics": [network.field.pk]}),
+        content_type="application/json",
+    )
     assert response.status_code == 202
     subscriber = Subscriber.objects.get(email="api@example.org")
     assert subscriber.status == "pending" and subscriber.consent_source == "api"
     assert len(mailoutbox) == 1
-    bad = client.post("/api/v3/newsletter/subscribe/?site=nord.localhost", data=json.dumps({"email": "nope"}),
-                      content_type="application/json")
+    bad = client.post(
+        "/api/v3/newsletter/subscribe/?site=nord.localhost",
+        data=json.dumps({"email": "nope"}),
+        content_type="application/json",
+    )
     assert bad.status_code == 400
 
 
@@ -152,8 +171,11 @@ def test_preferences_and_unsubscribe_pages(network, client):
     token = manage_token(subscriber.pk)
     page = client.get(f"/newsletter/einstellungen/{token}/", **HOST)
     assert page.status_code == 200 and "Bildung" in page.content.decode()
-    client.post(f"/newsletter/einstellungen/{token}/", {"name": "Pia", "edition": "leichte_sprache", "language": "en",
-                                                         "topics": [network.field.pk]}, **HOST)
+    client.post(
+        f"/newsletter/einstellungen/{token}/",
+        {"name": "Pia", "edition": "leichte_sprache", "language": "en", "topics": [network.field.pk]},
+        **HOST,
+    )
     subscriber.refresh_from_db()
     assert (subscriber.name, subscriber.edition, subscriber.language) == ("Pia", "leichte_sprache", "en")
     assert subscriber.topics.count() == 1
@@ -167,14 +189,23 @@ def test_preferences_and_unsubscribe_pages(network, client):
 
 def test_csv_import_is_all_or_nothing_with_errors_by_line(network, admin_client):
     bad = "email;consent;name;topics\nanna@example.org;ja;Anna;bildung\nkaputt;ja;X;\nbert@example.org;nein;Bert;\n"
-    response = admin_client.post("/admin/newsletter/subscribers/import/",
-                                 {"site": network.site.pk, "file": SimpleUploadedFile("s.csv", bad.encode())})
+    response = admin_client.post(
+        "/admin/newsletter/subscribers/import/",
+        {"site": network.site.pk, "file": SimpleUploadedFile("s.csv", bad.encode())},
+    )
     content = response.content.decode()
     assert "Zeile 3: „kaputt“ ist keine gültige E-Mail-Adresse." in content
     assert "Zeile 4: keine dokumentierte Einwilligung" in content
     assert not Subscriber.objects.exists()
-    good = "email;consent;consent_date;name;topics;edition\nanna@example.org;ja;2025-03-01;Anna;bildung;leichte_sprache\nBert@example.org;yes;;Bert;;\n"
-    admin_client.post("/admin/newsletter/subscribers/import/", {"site": network.site.pk, "file": SimpleUploadedFile("s.csv", good.encode())})
+    good = (
+        "email;consent;consent_date;name;topics;edition\n"
+        "anna@example.org;ja;2025-03-01;Anna;bildung;leichte_sprache\n"
+        "Bert@example.org;yes;;Bert;;\n"
+    )
+    admin_client.post(
+        "/admin/newsletter/subscribers/import/",
+        {"site": network.site.pk, "file": SimpleUploadedFile("s.csv", good.encode())},
+    )
     anna = Subscriber.objects.get(email="anna@example.org")
     assert anna.status == "active" and anna.consent_source == "import" and anna.consent_at.year == 2025
     assert anna.edition == "leichte_sprache" and anna.topics.count() == 1
@@ -203,9 +234,11 @@ def test_editor_of_another_network_cannot_export_or_erase(two_networks, client):
     person = Subscriber.objects.create(site=two_networks.a.site, email="a@example.org", status="active")
     client.force_login(two_networks.b.editor)
     # Wagtail answers a refused admin view with a redirect to the dashboard
-    for response in (client.get(f"/admin/newsletter/subscribers/{person.pk}/export.json"),
-                     client.post(f"/admin/newsletter/subscribers/{person.pk}/erase/"),
-                     client.get(f"/admin/newsletter/subscribers/export/{two_networks.a.site.pk}.csv")):
+    for response in (
+        client.get(f"/admin/newsletter/subscribers/{person.pk}/export.json"),
+        client.post(f"/admin/newsletter/subscribers/{person.pk}/erase/"),
+        client.get(f"/admin/newsletter/subscribers/export/{two_networks.a.site.pk}.csv"),
+    ):
         assert response.status_code in (302, 403) and b"a@example.org" not in response.content
     listing = client.get("/admin/snippets/newsletter/subscriber/").content.decode()
     assert "a@example.org" not in listing
@@ -216,8 +249,14 @@ def test_bounce_and_complaint_webhooks(network):
     from anymail.signals import AnymailTrackingEvent, tracking
 
     a, b = add_subscribers(network.site, 2)
-    tracking.send(sender=object, event=AnymailTrackingEvent(event_type="bounced", recipient="Person0@example.org"), esp_name="Test")
-    tracking.send(sender=object, event=AnymailTrackingEvent(event_type="complained", recipient=b.email), esp_name="Test")
+    tracking.send(
+        sender=object,
+        event=AnymailTrackingEvent(event_type="bounced", recipient="Person0@example.org"),
+        esp_name="Test",
+    )
+    tracking.send(
+        sender=object, event=AnymailTrackingEvent(event_type="complained", recipient=b.email), esp_name="Test"
+    )
     a.refresh_from_db()
     b.refresh_from_db()
     assert a.status == "bounced" and b.status == "complained" and b.unsubscribed_at is not None

@@ -23,14 +23,17 @@ from django.db import connection, transaction
 
 from newsletter import sending
 from newsletter.models import Delivery, NewsletterIssue
+from tests.ports import free_port
 
 from .conftest import SMTP_PORT, add_subscribers, make_issue
 
-pytestmark = pytest.mark.skipif(not settings.USES_REAL_SERVICES, reason="needs PostgreSQL and Redis")  # CI=true requires them
+pytestmark = pytest.mark.skipif(
+    not settings.USES_REAL_SERVICES, reason="needs PostgreSQL and Redis"
+)  # CI=true requires them
 
 ROOT = Path(__file__).resolve().parents[2]
 CELERY = str(Path(sys.executable).with_name("celery"))
-THROWAWAY_REDIS_PORT = 2529
+THROWAWAY_REDIS_PORT = free_port()
 
 
 def _env(broker_url):
@@ -38,7 +41,9 @@ def _env(broker_url):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
-        DATABASE_URL=f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        DATABASE_URL=(
+            f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        ),
         REDIS_URL=broker_url,
         CELERY_TASK_ALWAYS_EAGER="0",
         NEWSLETTER_SMTP_HOST="127.0.0.1",
@@ -58,14 +63,25 @@ class Processes:
         self.tmp = tempfile.mkdtemp(prefix="nl-celery-")
 
     def start(self, *args):
-        log = open(Path(self.tmp) / f"proc{len(self.procs)}.log", "wb")
-        proc = subprocess.Popen([CELERY, "-A", "cms", *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        with open(Path(self.tmp) / f"proc{len(self.procs)}.log", "wb") as log:  # the child keeps its own copy
+            proc = subprocess.Popen(
+                [CELERY, "-A", "cms", *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
         self.procs.append(proc)
         return proc
 
     def worker(self, name):
-        return self.start("worker", "--pool=solo", "-l", "warning", "-n", f"{name}@%h",
-                          "--without-gossip", "--without-mingle", "--without-heartbeat")
+        return self.start(
+            "worker",
+            "--pool=solo",
+            "-l",
+            "warning",
+            "-n",
+            f"{name}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        )
 
     def beat(self):
         return self.start("beat", "-l", "warning", "-s", str(Path(self.tmp) / "beat-schedule"), "--max-interval", "1")

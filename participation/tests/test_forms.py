@@ -74,7 +74,10 @@ def test_join_submission_is_stored_and_mailed_to_the_start_page_contact(
     submission = FormSubmission.objects.get()
     assert submission.site == net.site
     assert (submission.name, submission.organisation, submission.join_as) == (
-        "Ayşe Demir", "Deutsch-Türkischer Elternverein", "organisation")
+        "Ayşe Demir",
+        "Deutsch-Türkischer Elternverein",
+        "organisation",
+    )
     assert list(submission.action_fields.all()) == [net.field]
     assert "nicht an Dritte weiter" in submission.consent_text
     assert submission.mailed_at is not None
@@ -96,8 +99,14 @@ def test_contact_form_goes_to_the_forms_own_recipient(client, make_network, djan
     html = client.get(page.url, HTTP_HOST=net.site.hostname).content.decode()
     assert 'name="join_as"' not in html and 'name="message"' in html
 
-    data = {"name": "Max", "email": "max@example.org", "message": "Wann ist das nächste Treffen?",
-            "consent": "on", "website": "", "started": started_seconds_ago(30)}
+    data = {
+        "name": "Max",
+        "email": "max@example.org",
+        "message": "Wann ist das nächste Treffen?",
+        "consent": "on",
+        "website": "",
+        "started": started_seconds_ago(30),
+    }
     with django_capture_on_commit_callbacks(execute=True):
         assert post(client, net, page, data).status_code == 302
 
@@ -218,14 +227,21 @@ def test_csrf_is_enforced_and_only_the_form_page_sets_a_cookie(make_network):
     assert 'value="Ayşe Demir"' in html  # a reader whose browser blocks the cookie loses nothing
     assert FormSubmission.objects.count() == 0
     token = form_page.context["csrf_token"]
-    accepted = browser.post(page.url, {**join_data(net), "csrfmiddlewaretoken": str(token)}, HTTP_HOST=net.site.hostname)
+    accepted = browser.post(
+        page.url, {**join_data(net), "csrfmiddlewaretoken": str(token)}, HTTP_HOST=net.site.hostname
+    )
     assert accepted.status_code == 302
 
 
 def test_editors_see_only_their_own_networks_submissions(client, two_networks):
     for net in (two_networks.a, two_networks.b):
-        FormSubmission.objects.create(site=net.site, kind="join", name=f"Person aus {net.site.site_name}",
-                                      email="p@example.org", consent_text="ok")
+        FormSubmission.objects.create(
+            site=net.site,
+            kind="join",
+            name=f"Person aus {net.site.site_name}",
+            email="p@example.org",
+            consent_text="ok",
+        )
     theirs = FormSubmission.objects.get(site=two_networks.b.site)
     client.force_login(two_networks.a.editor)
 
@@ -257,11 +273,13 @@ def test_submissions_older_than_two_years_are_deleted(two_networks):
 
     from participation.retention import purge_old_submissions
 
-    old = FormSubmission.objects.create(site=two_networks.a.site, kind="join", name="Alt", email="a@example.org",
-                                        consent_text="ok")
+    old = FormSubmission.objects.create(
+        site=two_networks.a.site, kind="join", name="Alt", email="a@example.org", consent_text="ok"
+    )
     FormSubmission.objects.filter(pk=old.pk).update(created=timezone.now() - datetime.timedelta(days=731))
-    recent = FormSubmission.objects.create(site=two_networks.b.site, kind="join", name="Neu", email="n@example.org",
-                                           consent_text="ok")
+    recent = FormSubmission.objects.create(
+        site=two_networks.b.site, kind="join", name="Neu", email="n@example.org", consent_text="ok"
+    )
 
     assert purge_old_submissions() == 1
     assert list(FormSubmission.objects.all()) == [recent]

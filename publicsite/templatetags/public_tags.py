@@ -3,10 +3,9 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
-
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site
 
 from home.models import NewsPage
@@ -60,7 +59,10 @@ def network(context, page):
         "site": site,
         "root": root,
         "name": site.site_name or root.title,
-        "menu": [(item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else "")) for item in menu],
+        "menu": [
+            (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else ""))
+            for item in menu
+        ],
         "contact": contacts[0] if contacts else None,
         "email": next((c.email for c in contacts if c.email), ""),
         "footer_pages": [c for c in children if c.content_type_id == standard_type and not c.show_in_menus][:8],
@@ -91,13 +93,7 @@ def event_calendar(context, page):
 def news_listing(context, page):
     """The news below ``page``, newest first, 10 per page, optionally of one action field."""
     request = context["request"]
-    news = (
-        NewsPage.objects.child_of(page)
-        .live()
-        .public()
-        .order_by("-date", "-pk")
-        .prefetch_related("action_fields")
-    )
+    news = NewsPage.objects.child_of(page).live().public().order_by("-date", "-pk").prefetch_related("action_fields")
     site = page.get_site()
     slug = request.GET.get("handlungsfeld", "")[:100]
     field = None

@@ -22,8 +22,9 @@ def local_times(found):
 
 @pytest.mark.django_db
 def test_weekly_event_keeps_its_wall_clock_time_across_the_change_to_winter_time(calendar):
-    event = calendar.add_event("Sprachcafé", DT(2026, 10, 13, 19, 0), recurrence="weekly",
-                               recurrence_until=D(2026, 11, 3))
+    event = calendar.add_event(
+        "Sprachcafé", DT(2026, 10, 13, 19, 0), recurrence="weekly", recurrence_until=D(2026, 11, 3)
+    )
     found = occurrences([event], D(2026, 10, 1), D(2026, 12, 31))
     assert local_times(found) == ["2026-10-13 19:00", "2026-10-20 19:00", "2026-10-27 19:00", "2026-11-03 19:00"]
     assert all(o.end - o.start == datetime.timedelta(hours=2) for o in found)
@@ -31,24 +32,33 @@ def test_weekly_event_keeps_its_wall_clock_time_across_the_change_to_winter_time
 
 @pytest.mark.django_db
 def test_biweekly_event_skips_every_other_week_and_stops_at_its_end_date(calendar):
-    event = calendar.add_event("Elterntreff", DT(2026, 11, 2, 10, 0), recurrence="biweekly",
-                               recurrence_until=D(2026, 12, 13))
+    event = calendar.add_event(
+        "Elterntreff", DT(2026, 11, 2, 10, 0), recurrence="biweekly", recurrence_until=D(2026, 12, 13)
+    )
     assert dates(occurrences([event], D(2026, 11, 1), D(2027, 1, 31))) == [
-        D(2026, 11, 2), D(2026, 11, 16), D(2026, 11, 30)]
+        D(2026, 11, 2),
+        D(2026, 11, 16),
+        D(2026, 11, 30),
+    ]
 
 
 @pytest.mark.django_db
 def test_monthly_event_on_the_31st_skips_short_months(calendar):
-    event = calendar.add_event("Monatsrunde", DT(2026, 1, 31, 18, 0), recurrence="monthly",
-                               recurrence_until=D(2026, 6, 30))
+    event = calendar.add_event(
+        "Monatsrunde", DT(2026, 1, 31, 18, 0), recurrence="monthly", recurrence_until=D(2026, 6, 30)
+    )
     assert dates(occurrences([event], D(2026, 1, 1), D(2026, 12, 31))) == [
-        D(2026, 1, 31), D(2026, 3, 31), D(2026, 5, 31)]
+        D(2026, 1, 31),
+        D(2026, 3, 31),
+        D(2026, 5, 31),
+    ]
 
 
 @pytest.mark.django_db
 def test_window_cuts_a_series_and_single_events_outside_are_left_out(calendar):
-    series = calendar.add_event("Nähcafé", DT(2026, 11, 4, 15, 0), recurrence="weekly",
-                                recurrence_until=D(2026, 12, 30))
+    series = calendar.add_event(
+        "Nähcafé", DT(2026, 11, 4, 15, 0), recurrence="weekly", recurrence_until=D(2026, 12, 30)
+    )
     single = calendar.add_event("Fest", DT(2026, 10, 1, 12, 0))
     found = occurrences([series, single], D(2026, 12, 1), D(2026, 12, 14))
     assert [(o.event.title, o.date) for o in found] == [("Nähcafé", D(2026, 12, 2)), ("Nähcafé", D(2026, 12, 9))]
@@ -82,7 +92,11 @@ def test_filters_today_weekend_free_action_field_text_and_past(calendar):
     assert shown(calendar, today, suche="markt")[0] == [("Flohmarkt", D(2026, 11, 28))]
     assert shown(calendar, today, wann="past")[0] == [("Rückblick", D(2026, 11, 10))]
     upcoming = shown(calendar, today)[0]
-    assert upcoming[:3] == [("Sprachcafé", D(2026, 11, 25)), ("Flohmarkt", D(2026, 11, 28)), ("Lauftreff", D(2026, 11, 29))]
+    assert upcoming[:3] == [
+        ("Sprachcafé", D(2026, 11, 25)),
+        ("Flohmarkt", D(2026, 11, 28)),
+        ("Lauftreff", D(2026, 11, 29)),
+    ]
     assert ("Lauftreff", D(2026, 12, 27)) in upcoming and ("Rückblick", D(2026, 11, 10)) not in upcoming
 
 

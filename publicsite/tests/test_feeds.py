@@ -26,8 +26,9 @@ def parse_ics(response):
 
 @pytest.mark.django_db
 def test_site_calendar_lists_events_with_times_place_and_link(calendar, client):
-    calendar.add_event("Sprachcafé", DT(2099, 3, 3, 18, 0), location_name="Stadtteilhaus", city="Hildesheim",
-                       postal_code="31134")
+    calendar.add_event(
+        "Sprachcafé", DT(2099, 3, 3, 18, 0), location_name="Stadtteilhaus", city="Hildesheim", postal_code="31134"
+    )
     cal = parse_ics(client.get("/feeds/veranstaltungen.ics", **HOST))
     (event,) = cal.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Sprachcafé"
@@ -40,8 +41,9 @@ def test_site_calendar_lists_events_with_times_place_and_link(calendar, client):
 
 @pytest.mark.django_db
 def test_repeating_event_carries_an_rrule_giving_the_dates_the_calendar_page_shows(calendar, client):
-    event = calendar.add_event("Nähcafé", DT(2099, 10, 13, 19, 0), recurrence="biweekly",
-                               recurrence_until=D(2099, 12, 1))
+    event = calendar.add_event(
+        "Nähcafé", DT(2099, 10, 13, 19, 0), recurrence="biweekly", recurrence_until=D(2099, 12, 1)
+    )
     (vevent,) = parse_ics(client.get("/feeds/veranstaltungen.ics", **HOST)).walk("VEVENT")
     dtstart = vevent.decoded("DTSTART")
     rule = rrulestr(vevent["RRULE"].to_ical().decode(), dtstart=dtstart)
@@ -78,9 +80,14 @@ def test_news_rss_and_atom_per_site_and_per_action_field(calendar, client):
         assert [entry.title for entry in feed.entries] == ["Sprachcafé in kalender"]
         assert feed.entries[0].link == "http://kalender.localhost/aktuelles/sprachcafe/"
         assert feed.entries[0].summary == "Jeden Dienstag üben wir Deutsch."
-    assert feedparser.parse(client.get("/feeds/aktuelles/bildung.atom", **HOST).content).entries[0].tags[0].term == "Bildung"
+    assert (
+        feedparser.parse(client.get("/feeds/aktuelles/bildung.atom", **HOST).content).entries[0].tags[0].term
+        == "Bildung"
+    )
     assert feedparser.parse(client.get(f"/feeds/aktuelles/{other_field.slug}.rss", **HOST).content).entries == []
-    assert feedparser.parse(client.get("/feeds/aktuelles.rss", HTTP_HOST="kalender.localhost").content).version == "rss20"
+    assert (
+        feedparser.parse(client.get("/feeds/aktuelles.rss", HTTP_HOST="kalender.localhost").content).version == "rss20"
+    )
 
 
 @pytest.mark.django_db

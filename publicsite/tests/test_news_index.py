@@ -13,8 +13,13 @@ def many_news(make_network):
     network = make_network("presse")
     work = publish(network.home.add_child(instance=ActionFieldPage(title="Arbeiten", slug="arbeiten")))
     for n in range(1, 24):
-        news = network.news_index.add_child(instance=NewsPage(
-            title=f"Meldung {n:02d}", slug=f"meldung-{n}", date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n)))
+        news = network.news_index.add_child(
+            instance=NewsPage(
+                title=f"Meldung {n:02d}",
+                slug=f"meldung-{n}",
+                date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            )
+        )
         news.action_fields = [work] if n % 4 == 0 else []
         publish(news)
     return network

@@ -7,16 +7,24 @@ VARIANTS = {
     "leichte_sprache_url": "/leichte-sprache/ueber-uns/",
     "audio": {"url": "/media/audio/ueber-uns.mp3", "duration_seconds": 185, "mime": "audio/mpeg"},
     "pdf_url": "/media/pdf/ueber-uns.pdf",
-    "sign_language": {"url": "/dgs/ueber-uns/", "download_url": "/media/dgs/ueber-uns.mp4",
-                      "size_bytes": 12_500_000, "duration_seconds": 95},
-    "translations": [{"language_code": "ar", "name": "العربية", "url": "/ar/ueber-uns/", "dir": "rtl"},
-                     {"language_code": "tr", "name": "Türkçe", "url": "/tr/ueber-uns/", "dir": "ltr"}],
+    "sign_language": {
+        "url": "/dgs/ueber-uns/",
+        "download_url": "/media/dgs/ueber-uns.mp4",
+        "size_bytes": 12_500_000,
+        "duration_seconds": 95,
+    },
+    "translations": [
+        {"language_code": "ar", "name": "العربية", "url": "/ar/ueber-uns/", "dir": "rtl"},
+        {"language_code": "tr", "name": "Türkçe", "url": "/tr/ueber-uns/", "dir": "ltr"},
+    ],
 }
 
 
 def render(variants, page=None, email=""):
     with translation.override("de"):
-        return render_to_string("includes/toolbar.html", {"page_variants": variants, "page": page, "net": {"email": email}})
+        return render_to_string(
+            "includes/toolbar.html", {"page_variants": variants, "page": page, "net": {"email": email}}
+        )
 
 
 def test_toolbar_links_every_variant_the_page_has():
@@ -33,8 +41,13 @@ def test_toolbar_links_every_variant_the_page_has():
 
 def test_toolbar_without_variants_says_what_is_missing():
     html = render({})
-    for entry in ("Leichte Sprache: noch nicht vorhanden", "Gebärdensprache: noch nicht vorhanden",
-                  "Vorlesen: nicht verfügbar", "PDF: noch nicht vorhanden", "Übersetzung anfragen: nicht verfügbar"):
+    for entry in (
+        "Leichte Sprache: noch nicht vorhanden",
+        "Gebärdensprache: noch nicht vorhanden",
+        "Vorlesen: nicht verfügbar",
+        "PDF: noch nicht vorhanden",
+        "Übersetzung anfragen: nicht verfügbar",
+    ):
         assert entry in html
 
 

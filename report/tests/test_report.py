@@ -23,13 +23,16 @@ def at(year, month, day):
 def add_meeting(net, title, start, result, demand=""):
     table = net.home.get_children().type(RoundTablePage).first()
     if table is None:
-        table = publish(net.home.add_child(instance=RoundTablePage(title="Runder Tisch Integration", slug="runder-tisch")))
+        table = publish(
+            net.home.add_child(instance=RoundTablePage(title="Runder Tisch Integration", slug="runder-tisch"))
+        )
     results = [{"type": "result", "value": {"kind": "result", "text": result, "addressee": ""}}]
     if demand:
         results.append({"type": "result", "value": {"kind": "demand", "text": demand, "addressee": "Stadtrat"}})
     meeting = table.specific.add_child(
-        instance=MeetingPage(title=title, slug=title.lower().replace(" ", "-"), start=start, status="documented",
-                             results=results)
+        instance=MeetingPage(
+            title=title, slug=title.lower().replace(" ", "-"), start=start, status="documented", results=results
+        )
     )
     return publish(meeting)
 
@@ -46,17 +49,35 @@ def pdf_text(report):
 @pytest.fixture
 def networks_with_history(two_networks):
     a, b = two_networks.a, two_networks.b
-    add_meeting(a, "Fachforum Bildung", at(2025, 3, 12), "Ein Elterncafe startet im Mai an der Grundschule Nord.",
-                demand="Mehr Sprachkurse mit Kinderbetreuung")
+    add_meeting(
+        a,
+        "Fachforum Bildung",
+        at(2025, 3, 12),
+        "Ein Elterncafe startet im Mai an der Grundschule Nord.",
+        demand="Mehr Sprachkurse mit Kinderbetreuung",
+    )
     add_meeting(a, "Sitzung Herbst", at(2025, 10, 1), "Die AG Wohnen trifft sich monatlich.")
     add_meeting(a, "Sitzung vom Vorjahr", at(2024, 11, 20), "Beschluss aus dem alten Jahr.")
     add_meeting(b, "Fachforum im anderen Netzwerk", at(2025, 5, 5), "Ergebnis eines anderen Netzwerks.")
     projects = publish(a.home.add_child(instance=ProjectIndexPage(title="Projekte", slug="projekte")))
-    publish(projects.add_child(instance=ProjectPage(title="Lotsenprojekt", slug="lotsen", status="current",
-                                                    start_date=datetime.date(2024, 6, 1))))
-    publish(projects.add_child(instance=ProjectPage(title="Altes Projekt", slug="alt", status="completed",
-                                                    start_date=datetime.date(2020, 1, 1),
-                                                    end_date=datetime.date(2023, 12, 31))))
+    publish(
+        projects.add_child(
+            instance=ProjectPage(
+                title="Lotsenprojekt", slug="lotsen", status="current", start_date=datetime.date(2024, 6, 1)
+            )
+        )
+    )
+    publish(
+        projects.add_child(
+            instance=ProjectPage(
+                title="Altes Projekt",
+                slug="alt",
+                status="completed",
+                start_date=datetime.date(2020, 1, 1),
+                end_date=datetime.date(2023, 12, 31),
+            )
+        )
+    )
     events = publish(a.home.add_child(instance=EventIndexPage(title="Termine", slug="termine")))
     publish(events.add_child(instance=EventPage(title="Interkulturelles Fest", slug="fest", start=at(2025, 6, 21))))
     publish(events.add_child(instance=EventPage(title="Fest im Folgejahr", slug="fest-2026", start=at(2026, 6, 20))))
@@ -91,7 +112,9 @@ def test_meetings_of_the_year_in_date_order_with_results_and_demands_apart(netwo
     assert [m["page"].title for m in data["meetings"]] == ["Fachforum Bildung", "Sitzung Herbst"]
     first = data["meetings"][0]
     assert [r["text"] for r in first["results"]] == ["Ein Elterncafe startet im Mai an der Grundschule Nord."]
-    assert [(d["text"], d["addressee"]) for d in first["demands"]] == [("Mehr Sprachkurse mit Kinderbetreuung", "Stadtrat")]
+    assert [(d["text"], d["addressee"]) for d in first["demands"]] == [
+        ("Mehr Sprachkurse mit Kinderbetreuung", "Stadtrat")
+    ]
 
 
 def test_a_failing_build_is_recorded_on_the_report(networks_with_history, monkeypatch):

@@ -18,8 +18,12 @@ def add_event(net, title, teaser="", fields=()):
     if index is None:
         index = publish(net.home.add_child(instance=EventIndexPage(title="Termine", slug="termine")))
     page = index.specific.add_child(
-        instance=EventPage(title=title, slug=title.lower().replace(" ", "-"), teaser=teaser,
-                           start=timezone.now() + datetime.timedelta(days=3))
+        instance=EventPage(
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            teaser=teaser,
+            start=timezone.now() + datetime.timedelta(days=3),
+        )
     )
     page.action_fields = list(fields)
     return publish(page)
@@ -33,7 +37,7 @@ def results_of(response):
     """The results part of the search page (the menu and footer list pages too)."""
     html = response.content.decode()
     start = html.index('class="search-results"')
-    return html[start: html.index("</main>", start)]
+    return html[start : html.index("</main>", start)]
 
 
 def test_german_stemming_finds_singular_for_plural(client, make_network):

@@ -44,7 +44,11 @@ def video_for_page(page):
     if hasattr(page, CACHE_ATTR):
         video = getattr(page, CACHE_ATTR)
     else:
-        video = SignLanguageVideo.objects.filter(page_id=page.pk).select_related("video", "video__video_check", "poster").first()
+        video = (
+            SignLanguageVideo.objects.filter(page_id=page.pk)
+            .select_related("video", "video__video_check", "poster")
+            .first()
+        )
     if video is None:
         return None
     try:

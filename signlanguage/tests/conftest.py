@@ -13,10 +13,26 @@ from wagtailmedia import get_media_model
 def make_video(path, size, rate, seconds):
     subprocess.run(
         [
-            shutil.which("ffmpeg"), "-y", "-v", "error", "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={rate}",
-            "-t", str(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path),
+            shutil.which("ffmpeg"),
+            "-y",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size={size}:rate={rate}",
+            "-t",
+            str(seconds),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            str(path),
         ],
-        check=True, timeout=60,
+        check=True,
+        timeout=60,
     )
     return path
 

@@ -27,7 +27,10 @@ def test_ffprobe_reads_what_the_file_holds(videos):
     "name, message",
     [
         ("small", "Das Video hat 160×120 Pixel; Gebärdensprachvideos brauchen mindestens 320×240 (BITV 2.0 Anlage 2)."),
-        ("slow", "Das Video hat 15 Bilder pro Sekunde; Gebärdensprachvideos brauchen mindestens 25 (BITV 2.0 Anlage 2)."),
+        (
+            "slow",
+            "Das Video hat 15 Bilder pro Sekunde; Gebärdensprachvideos brauchen mindestens 25 (BITV 2.0 Anlage 2).",
+        ),
     ],
 )
 def test_videos_below_bitv_are_refused_with_a_clear_message(videos, name, message):

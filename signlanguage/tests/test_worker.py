@@ -12,7 +12,6 @@ from signlanguage.models import AccessibilityFeedback
 from translations.security import form_token
 
 
-
 def test_worker_mails_the_feedback_after_the_reader_is_answered(celery_worker, client, make_network):
     net = make_network("nu")
     statement, _created = ensure_statement_page(net.home)
@@ -20,8 +19,12 @@ def test_worker_mails_the_feedback_after_the_reader_is_answered(celery_worker, c
     statement.save_revision().publish()
     response = client.post(
         reverse("accessibility_feedback", args=[statement.pk]),
-        {"message": "Die Schrift ist zu klein.", "started": form_token(feedback.PURPOSE, statement.pk, time.time() - 10)},
-        HTTP_HOST=net.site.hostname, HTTP_ORIGIN=f"http://{net.site.hostname}",
+        {
+            "message": "Die Schrift ist zu klein.",
+            "started": form_token(feedback.PURPOSE, statement.pk, time.time() - 10),
+        },
+        HTTP_HOST=net.site.hostname,
+        HTTP_ORIGIN=f"http://{net.site.hostname}",
     )
     assert response.status_code == 302
     stored = AccessibilityFeedback.objects.get()

@@ -2,7 +2,7 @@
 
 One demo load and one browser per test session: ``demo_server`` loads ``load_demo`` into the
 test database once (committed, so a server thread sees it), serves it with Django's live
-server thread on a fixed port, and removes the demo networks again at the end of the session.
+server thread on a free port (or ``BROWSER_TEST_PORT``), and removes the demo networks again at the end of the session.
 ``browser`` is Debian's Chromium driven by Playwright; ``page`` is a fresh German-language
 context per test; ``axe_audit(page)`` returns the page's WCAG 2.x A/AA violations found by
 axe-core (shipped inside axe-playwright-python, no CDN).
@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import free_port
+
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-LIVE_SERVER_PORT = int(os.environ.get("BROWSER_TEST_PORT", "8130"))
+LIVE_SERVER_PORT = int(os.environ.get("BROWSER_TEST_PORT") or free_port())
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

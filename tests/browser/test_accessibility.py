@@ -6,9 +6,20 @@ from wagtail.models import Site
 from tests.browser.conftest import format_violations
 
 PAGE_TYPES = [
-    "homepage", "standardpage", "actionfieldpage", "roundtablepage", "meetingpage", "processpage",
-    "newsindexpage", "newspage", "eventindexpage", "eventpage", "projectindexpage", "projectpage",
-    "accessibilitystatementpage", "participationformpage",
+    "homepage",
+    "standardpage",
+    "actionfieldpage",
+    "roundtablepage",
+    "meetingpage",
+    "processpage",
+    "newsindexpage",
+    "newspage",
+    "eventindexpage",
+    "eventpage",
+    "projectindexpage",
+    "projectpage",
+    "accessibilitystatementpage",
+    "participationformpage",
 ]
 
 

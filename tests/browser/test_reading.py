@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 
 def test_calendar_filters_free_and_action_field_narrow_the_list(demo_server, page):
     page.goto(demo_server.url("hannover", "/"))
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name=re.compile("Veranstaltung|Termine|Kalender", re.I)).first.click()
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name=re.compile("Veranstaltung|Termine|Kalender", re.I)
+    ).first.click()
     titles = page.locator(".event-list__item h3")
     all_titles = titles.all_inner_texts()
     assert len(all_titles) >= 3
@@ -32,7 +34,9 @@ def test_calendar_filters_free_and_action_field_narrow_the_list(demo_server, pag
 def test_text_search_and_today_filter(demo_server, page):
     page.goto(demo_server.url("hannover", "/"))
     nav = page.get_by_role("navigation", name="Hauptnavigation")
-    calendar_url = nav.get_by_role("link", name=re.compile("Veranstaltung|Termine|Kalender", re.I)).first.get_attribute("href")
+    calendar_url = nav.get_by_role("link", name=re.compile("Veranstaltung|Termine|Kalender", re.I)).first.get_attribute(
+        "href"
+    )
     page.goto(demo_server.url("hannover", calendar_url))
     first_title = page.locator(".event-list__item h3").first.inner_text()
     page.get_by_label("Suche").fill(first_title.split()[0])
@@ -82,7 +86,9 @@ def test_keyboard_only_skip_link_toolbar_and_menu(demo_server, page):
     reached = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate("document.activeElement.textContent.trim() + '|' + document.activeElement.tagName"))
+        reached.append(
+            page.evaluate("document.activeElement.textContent.trim() + '|' + document.activeElement.tagName")
+        )
     texts = " ".join(reached)
     menu_links = page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link").all_inner_texts()
     assert all(link in texts for link in menu_links)
@@ -125,8 +131,9 @@ def test_no_requests_to_other_hosts_and_no_console_errors(demo_server, page):
 
 
 def test_pages_fit_a_320_pixel_wide_phone_without_sideways_scrolling(demo_server, page):
-    from tests.browser.test_accessibility import one_page_per_type
     from wagtail.models import Site
+
+    from tests.browser.test_accessibility import one_page_per_type
 
     page.set_viewport_size({"width": 320, "height": 640})
     site = Site.objects.get(hostname=demo_server.hosts["hameln"])

@@ -79,8 +79,12 @@ def test_page_translations_tag_lists_every_other_language(make_network, translat
     entries = [entry.split(",") for entry in rendered.strip(";").split(";")]
     assert [code for code, _dir, _url in entries] == ["en", "tr", "ar", "uk", "ru", "fa"]
     assert dict((code, (direction, url)) for code, direction, url in entries) == {
-        "en": ("ltr", "-"), "tr": ("ltr", "-"), "ar": ("rtl", "-"), "uk": ("ltr", "-"),
-        "ru": ("ltr", "-"), "fa": ("rtl", "http://tau.localhost/fa/aktuelles/sprachcafe/"),
+        "en": ("ltr", "-"),
+        "tr": ("ltr", "-"),
+        "ar": ("rtl", "-"),
+        "uk": ("ltr", "-"),
+        "ru": ("ltr", "-"),
+        "fa": ("rtl", "http://tau.localhost/fa/aktuelles/sprachcafe/"),
     }
 
 
@@ -155,7 +159,9 @@ def test_each_reader_counts_once_per_page_and_language(client, make_network):
         client.post(
             reverse("translation_request"),
             {"page": net.news.pk, "language": "tr", "token": form_token(views.PURPOSE, net.news.pk)},
-            HTTP_HOST=net.site.hostname, HTTP_ORIGIN=f"http://{net.site.hostname}", REMOTE_ADDR=address,
+            HTTP_HOST=net.site.hostname,
+            HTTP_ORIGIN=f"http://{net.site.hostname}",
+            REMOTE_ADDR=address,
         )
     ask(client, net, net.news, "ar")
     assert sorted(TranslationRequest.objects.values_list("language", flat=True)) == ["ar", "tr", "tr"]
@@ -191,7 +197,9 @@ def test_editors_translate_with_wagtail_localize_in_the_admin(client, make_netwo
     assert response.status_code == 302
     translated = net.news.get_translation(arabic)
     assert translated.locale == arabic
-    assert Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
+    assert (
+        Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
+    )
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
     assert editor.status_code == 200
     assert "js-translation-editor" in editor.content.decode()  # wagtail-localize's translation editor
@@ -229,4 +237,3 @@ def test_headless_front_ends_send_translation_requests_through_the_api(client, m
     refused = client.post(url, {"page": net.news.pk, "language": "de"}, content_type="application/json")
     assert refused.status_code == 400 and "choose one of en, tr, ar, uk, ru, fa" in refused.json()["detail"]
     assert list(TranslationRequest.objects.values_list("language", flat=True)) == ["fa"]
-

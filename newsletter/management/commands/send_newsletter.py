@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("issue", type=int, help="id of the newsletter issue")
-        parser.add_argument("--here", action="store_true", help="send in this process instead of through the Celery workers")
+        parser.add_argument(
+            "--here", action="store_true", help="send in this process instead of through the Celery workers"
+        )
         parser.add_argument("--no-wait", action="store_true", help="start the send and return without a progress bar")
 
     def handle(self, issue, here=False, no_wait=False, **options):
@@ -42,8 +44,16 @@ class Command(BaseCommand):
                 ending="",
             )
             sys.stdout.flush()
-            if obj.send_status not in (NewsletterIssue.SendStatus.SENDING, NewsletterIssue.SendStatus.PAUSED) or not p["pending"]:
+            if (
+                obj.send_status not in (NewsletterIssue.SendStatus.SENDING, NewsletterIssue.SendStatus.PAUSED)
+                or not p["pending"]
+            ):
                 break
             time.sleep(1)
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Issue {issue}: {obj.get_send_status_display()}, sent {p['sent']}, failed {p['failed']}, suppressed {p['suppressed']}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Issue {issue}: {obj.get_send_status_display()}, sent {p['sent']}, "
+                f"failed {p['failed']}, suppressed {p['suppressed']}."
+            )
+        )
