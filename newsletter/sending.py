@@ -27,6 +27,7 @@ from .batch import BatchResult, BatchRun
 from .message import Letterhead, Variant
 from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from .rendering import issue_topic_ids, render_issue
+from .signals import issue_sent
 from .smtp import PersistentSmtp, SmtpConfig
 
 
@@ -145,9 +146,12 @@ def finish_if_done(issue_id):
     if not Delivery.objects.filter(
         issue_id=issue_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
     ).exists():
-        return NewsletterIssue.objects.filter(pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING).update(
+        finished = NewsletterIssue.objects.filter(pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING).update(
             send_status=NewsletterIssue.SendStatus.SENT, send_finished_at=timezone.now()
         )
+        if finished:
+            issue_sent.send(sender=NewsletterIssue, issue_id=issue_id)
+        return finished
     return 0
 
 

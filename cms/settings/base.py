@@ -333,3 +333,10 @@ WAGTAILFRONTENDCACHE = (
     if os.environ.get("FRONTEND_CACHE_URL")
     else {}
 )
+
+# Publish webhooks (app ``webhooks``): signed POSTs to the front ends' endpoints, retried with
+# exponential backoff (base × 2^(attempt−1) seconds) until the last attempt.
+INSTALLED_APPS += ["webhooks"]
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
+WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))
