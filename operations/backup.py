@@ -167,16 +167,18 @@ def read_manifest(folder):
     return manifest
 
 
-def restore_backup(folder, media_root=None, alias="default"):
-    """Replace the database behind ``alias`` and the media folder with the backup's. Returns the manifest."""
+def restore_backup(folder, media_root=None, database=None):
+    """Replace a database (settings dict; default: this installation's) and the media folder with the
+    backup's. Returns the manifest."""
     folder = Path(folder)
     manifest = read_manifest(folder)
-    db = settings.DATABASES[alias]
+    db = database or settings.DATABASES["default"]
     engine = _engine(db)
     if manifest["engine"] != engine:
         raise BackupError(f"The backup is of a {manifest['engine']} database; this installation uses {engine}.")
     media_root = Path(media_root or settings.MEDIA_ROOT)
-    connections[alias].close()
+    if database is None:
+        connections["default"].close()
     if engine == "postgresql":
         _run(
             ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction"]

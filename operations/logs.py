@@ -98,14 +98,15 @@ class RequestLogMiddleware:
             user = getattr(request, "user", None)
             user_id = user.pk if user is not None and user.is_authenticated else None
         match = getattr(request, "resolver_match", None)
+        path = loggable_path(request.path, match)
         request_logger.info(
             "%s %s %s",
             request.method,
-            request.path,
+            path,
             response.status_code,
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": path,
                 "status": response.status_code,
                 "view": match.view_name if match else None,
                 "user_id": user_id,
@@ -115,6 +116,17 @@ class RequestLogMiddleware:
         clear()
         response["X-Request-ID"] = request_id
         return response
+
+
+SECRET_KWARG = re.compile(r"(?i)token|sign|secret|key|code")
+
+
+def loggable_path(path, match):
+    """The path, with URL parts that are secrets (confirmation and unsubscribe tokens) replaced."""
+    for name, value in (match.kwargs if match else {}).items():
+        if SECRET_KWARG.search(name) and str(value) and str(value) in path:
+            path = path.replace(str(value), "<redacted>")
+    return redact(path)
 
 
 def _valid_host(request):
