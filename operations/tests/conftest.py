@@ -27,7 +27,7 @@ def wait_for(condition, timeout, message):
         if condition():
             return
         time.sleep(0.1)
-    raise AssertionError(message)
+    raise AssertionError(message() if callable(message) else message)
 
 
 def listening(port):
