@@ -161,19 +161,17 @@ def build_content():
 
 
 def sample_message_size(issue):
+    from newsletter.message import Letterhead, Variant
     from newsletter.rendering import render_issue
-    from newsletter.sending import Variant
 
     variant = Variant(render_issue(issue), "de")
+    letterhead = Letterhead.build("Runder Tisch <newsletter@bench.localhost>", f"http://{HOST}")
     data = variant.message(
-        sender="Runder Tisch <newsletter@bench.localhost>",
+        letterhead,
         recipient="person1@example.org",
         name="Person 1",
         token="1:abcdefghijklmnopqrstuvwxyz0",
-        base_url=f"http://{HOST}",
         message_id="<newsletter.1.1@bench.localhost>",
-        list_mailto="unsubscribe@bench.localhost",
-        date="Mon, 23 Nov 2026 10:00:00 +0100",
     )
     return len(variant.rendered.html), len(data)
 

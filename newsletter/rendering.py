@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -185,7 +186,7 @@ def render_issue(issue, edition="standard", language="de", topics=None):
             "greeting": GREETING,
             "unsubscribe_url": UNSUBSCRIBE_URL,
             "preferences_url": PREFERENCES_URL,
-            "web_url": issue.site.root_url + f"/newsletter/archiv/{issue.pk}/" if issue.pk else "",
+            "web_url": issue.site.root_url + reverse("newsletter:archive_detail", args=[issue.pk]) if issue.pk else "",
             "leichte_sprache": edition == "leichte_sprache",
         }
         try:

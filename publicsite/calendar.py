@@ -7,6 +7,10 @@ calendar app shows the dates our calendar shows.
 
 Repetitions keep the local wall-clock time (19:00 stays 19:00 across the change to summer
 time), and a monthly event on the 31st skips months without a 31st, as RFC 5545 does.
+
+An event belongs to every day it runs: an exhibition from 1 to 6 December is found "today" on
+the 4th, at the weekend when it runs over it, among the upcoming events until its last day, and
+on each of its days in the month grid. Every filter asks the same question, ``Occurrence.overlaps``.
 """
 
 import calendar as pycalendar
@@ -38,6 +42,31 @@ class Occurrence:
     @property
     def date(self):
         return timezone.localtime(self.start).date()
+
+    @property
+    def last_date(self):
+        """The local date of the last day the occurrence runs on (inclusive).
+
+        An all-day event's end date is its last day; a timed event ending at midnight ends the day before."""
+        if self.end is None or self.end <= self.start:
+            return self.date
+        end = timezone.localtime(self.end)
+        if not self.event.all_day and end.time() == datetime.time.min:
+            return max(self.date, end.date() - datetime.timedelta(days=1))
+        return end.date()
+
+    @property
+    def days(self):
+        """Every local date the occurrence runs on."""
+        return [self.date + datetime.timedelta(days=n) for n in range((self.last_date - self.date).days + 1)]
+
+    @property
+    def spans_days(self):
+        return self.last_date > self.date
+
+    def overlaps(self, first_day, last_day):
+        """Does the occurrence run on any day between two local dates (inclusive)?"""
+        return self.date <= last_day and self.last_date >= first_day
 
     @property
     def is_repetition(self):
@@ -73,22 +102,34 @@ def ical_rrule(event):
 
 
 def occurrences(events, first_day, last_day):
-    """All occurrences of ``events`` starting between two local dates (inclusive), in order."""
+    """All occurrences of ``events`` that run on at least one day between two local dates
+    (inclusive), in order of their start: one that began before ``first_day`` and is still
+    running is included."""
     tz = timezone.get_current_timezone()
     window_start = datetime.datetime.combine(first_day, datetime.time.min)
     window_end = datetime.datetime.combine(last_day, datetime.time.max)
     found = []
     for event in events:
-        duration = event.end - event.start if event.end else None
+        duration = event.end - event.start if event.end and event.end > event.start else None
+        reach = (duration or datetime.timedelta(0)) + datetime.timedelta(days=1)
         rule = recurrence_rule(event)
-        starts = [local_naive(event.start)] if rule is None else rule.between(window_start, window_end, inc=True)
+        if rule is None:
+            starts = [local_naive(event.start)]
+        else:
+            starts = rule.between(window_start - reach, window_end, inc=True)
         for naive in starts:
-            if not window_start <= naive <= window_end:
-                continue
             start = event.start if naive == local_naive(event.start) else timezone.make_aware(naive, tz)
-            found.append(Occurrence(event, start, start + duration if duration else None))
+            occurrence = Occurrence(event, start, start + duration if duration else None)
+            if occurrence.overlaps(first_day, last_day):
+                found.append(occurrence)
     found.sort(key=lambda o: (o.start, o.event.title))
     return found
+
+
+def running_since(events, day):
+    """Narrow a queryset to events that may still run on or after ``day`` (a cheap first cut
+    before ``occurrences()``): they start on or after it, end on or after it, or repeat until then."""
+    return events.filter(Q(start__date__gte=day) | Q(end__date__gte=day) | Q(recurrence_until__gte=day))
 
 
 def events_of(index_page):
@@ -172,13 +213,15 @@ def filter_events(events, filters):
 
 
 def month_weeks(first_day, found):
-    """Weeks (Monday first) of the month as lists of (date or None, [occurrences])."""
+    """Weeks (Monday first) of the month as lists of (date or None, [(occurrence, continued)]):
+    an event running over several days is on each of them, ``continued`` on all but its first."""
     by_day = {}
     for occurrence in found:
-        by_day.setdefault(occurrence.date, []).append(occurrence)
+        for day in occurrence.days:
+            by_day.setdefault(day, []).append((occurrence, day != occurrence.date))
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month):
-        weeks.append([(day if day.month == first_day.month else None, by_day.get(day, [])) for day in week])
+        weeks.append([(day, by_day.get(day, [])) if day.month == first_day.month else (None, []) for day in week])
     return weeks
 
 
@@ -189,6 +232,7 @@ def calendar_context(index_page, request, today=None):
     first, last = window(filters, today)
     found = occurrences(filter_events(events_of(index_page), filters), first, last)
     if filters.when == "past" and filters.view == "list":
+        found = [o for o in found if o.last_date < today]  # still running: not past yet
         found.reverse()
     month = filters.month
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)

@@ -19,7 +19,7 @@ from wagtail.models import Site
 
 from home.models import ActionFieldPage, Contact, EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
-from .calendar import ical_rrule
+from .calendar import ical_rrule, running_since
 
 FEED_ITEMS = 30
 
@@ -83,6 +83,9 @@ def ical_event(request, event):
 
 
 def ical_response(calendar, filename):
+    """The calendar as a file, with a VTIMEZONE for every TZID it uses (RFC 5545 3.2.19), so a
+    strict client does not have to guess what Europe/Berlin means."""
+    calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -104,7 +107,7 @@ def events_ical(request, action_field=None):
     field = action_field_of(site, action_field)
     events = EventPage.objects.descendant_of(site.root_page).live().public().order_by("start")
     since = timezone.localdate() - datetime.timedelta(days=60)
-    events = events.filter(start__date__gte=since) | events.filter(recurrence_until__gte=since)
+    events = running_since(events, since)
     if field is not None:
         events = events.filter(action_fields=field)
     name = site.site_name + (f" – {field.title}" if field else "")

@@ -180,7 +180,11 @@ class ActionFieldPage(BasePage):
             "news": self.tagged_newspage.live().public().order_by("-date")[:20],
             "events": self.tagged_eventpage.live()
             .public()
-            .filter(models.Q(start__date__gte=today) | models.Q(recurrence_until__gte=today))
+            .filter(
+                models.Q(start__date__gte=today)
+                | models.Q(end__date__gte=today)
+                | models.Q(recurrence_until__gte=today)
+            )
             .order_by("start")[:20],
             "projects": self.tagged_projectpage.live().public().order_by("title"),
             "meetings": self.tagged_meetingpage.live().public().order_by("-start")[:20],
@@ -390,7 +394,11 @@ class EventIndexPage(Page):
             EventPage.objects.child_of(self)
             .live()
             .public()
-            .filter(models.Q(start__date__gte=today) | models.Q(recurrence_until__gte=today))
+            .filter(
+                models.Q(start__date__gte=today)
+                | models.Q(end__date__gte=today)
+                | models.Q(recurrence_until__gte=today)
+            )
             .order_by("start")
         )
 

@@ -86,7 +86,7 @@ def smtp_server():
             yield handler
     finally:
         controller.stop()
-        from newsletter.sending import PersistentSmtp
+        from newsletter.smtp import PersistentSmtp
 
         if PersistentSmtp._shared is not None:
             PersistentSmtp._shared.smtp = None

@@ -1,21 +1,46 @@
 """Template tags of the public site: calendar and news listings, breadcrumbs, footer, links."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import NewsPage
 
-from ..calendar import calendar_context
+from ..calendar import Occurrence, calendar_context
 from ..feeds import action_field_of
 
 register = template.Library()
 
 NEWS_PER_PAGE = 10
+
+
+@register.simple_tag
+def event_when(start, end=None, all_day=False):
+    """When an event (or one of its occurrences) runs, in the reader's language: one day with
+    times, or first and last day when it runs over several days."""
+    occurrence = Occurrence(_WhenEvent(all_day), start, end if end and end > start else None)
+    start, end = timezone.localtime(start), timezone.localtime(occurrence.end) if occurrence.end else None
+    day_format = "l, j. F Y"
+    if occurrence.spans_days:
+        if all_day:
+            return f"{date_format(start, day_format)} – {date_format(occurrence.last_date, day_format)}"
+        return f"{date_format(start, day_format + ', H:i')} – {date_format(end, day_format + ', H:i')}"
+    if all_day:
+        return date_format(start, day_format)
+    text = date_format(start, day_format + ", H:i")
+    return f"{text}–{date_format(end, 'H:i')}" if end else text
+
+
+@dataclass(frozen=True)
+class _WhenEvent:
+    all_day: bool
 
 
 @register.filter

@@ -112,3 +112,48 @@ def test_vcard_of_another_networks_contact_is_404(two_networks, client):
     contact = two_networks.b.contact
     assert client.get(f"/feeds/kontakt/{contact.pk}.vcf", HTTP_HOST="alpha.localhost").status_code == 404
     assert client.get(f"/feeds/kontakt/{contact.pk}.vcf", HTTP_HOST="beta.localhost").status_code == 200
+
+
+def strictly_valid(content):
+    """The file as a strict RFC 5545 parser (``ical``, pydantic models) reads it; and every TZID a
+    property names has its VTIMEZONE in the same file."""
+    from ical.calendar_stream import IcsCalendarStream
+
+    calendar = IcsCalendarStream.calendar_from_ics(content.decode())
+    parsed = icalendar.Calendar.from_ical(content)
+    zones = {str(zone["TZID"]) for zone in parsed.walk("VTIMEZONE")}
+    used = {
+        str(prop.params["TZID"])
+        for component in parsed.walk()
+        for prop in component.values()
+        if hasattr(prop, "params") and "TZID" in prop.params
+    }
+    assert used <= zones, f"TZID without VTIMEZONE: {used - zones}"
+    return calendar, zones
+
+
+@pytest.mark.django_db
+def test_every_ics_file_carries_the_berlin_timezone_and_passes_a_strict_parser(calendar, client):
+    timed = calendar.add_event("Sprachcafé", DT(2099, 3, 3, 18, 0))
+    calendar.add_event("Nähcafé", DT(2099, 10, 13, 19, 0), recurrence="weekly", recurrence_until=D(2099, 12, 1))
+    calendar.add_event("Hausaufgabenhilfe", DT(2099, 7, 3, 15, 0), action_fields=[calendar.field])
+    for url in (
+        "/feeds/veranstaltungen.ics",
+        "/feeds/veranstaltungen/bildung.ics",
+        f"/feeds/veranstaltung/{timed.pk}.ics",
+    ):
+        response = client.get(url, **HOST)
+        assert response.status_code == 200
+        strict, zones = strictly_valid(response.content)
+        assert zones == {"Europe/Berlin"}, url
+        assert strict.events, url
+        first = strict.events[0]
+        assert first.dtstart.tzinfo is not None and first.dtstart.utcoffset() in (
+            datetime.timedelta(hours=1),
+            datetime.timedelta(hours=2),
+        )
+    (zone,) = icalendar.Calendar.from_ical(client.get("/feeds/veranstaltungen.ics", **HOST).content).walk("VTIMEZONE")
+    assert {sub.name for sub in zone.subcomponents} >= {"STANDARD", "DAYLIGHT"}
+    strict, _ = strictly_valid(client.get("/feeds/veranstaltungen.ics", **HOST).content)
+    summer = [e for e in strict.events if e.summary == "Nähcafé"][0]
+    assert summer.dtstart.hour == 19 and summer.dtstart.utcoffset() == datetime.timedelta(hours=2)

@@ -1,0 +1,223 @@
+"""Building one recipient's mail from a rendered variant of an issue.
+
+An issue is rendered once per variant (``rendering``); a ``Variant`` keeps that rendering split
+at its placeholders, already encoded, so a recipient's mail is a join of ready-made byte
+segments and a few personal values (greeting, unsubscribe and preference links). What every
+mail of a batch shares — sender, date, the site's link prefixes, the List-Unsubscribe mailto —
+is a ``Letterhead``, built once per batch; its links come from ``reverse()`` on the
+newsletter's URL patterns, so ``newsletter/urls.py`` stays the one place that owns them.
+"""
+
+import binascii
+from dataclasses import dataclass
+from email.header import Header
+from email.utils import formatdate, parseaddr
+
+from django.urls import reverse
+from django.utils.html import escape
+
+from .rendering import GREETING, PREFERENCES_URL, UNSUBSCRIBE_URL, render_issue
+from .tokens import manage_token
+
+GREETINGS = {"de": ("Hallo {name},", "Hallo,"), "en": ("Hello {name},", "Hello,")}
+_TOKEN = "TOKEN-PLACEHOLDER"  # stands for the subscriber's token while reversing a URL once
+
+
+def _link_template(name):
+    """(prefix, suffix) of a newsletter URL around its token, from the URL patterns."""
+    prefix, _, suffix = reverse(f"newsletter:{name}", kwargs={"token": _TOKEN}).partition(_TOKEN)
+    return prefix, suffix
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What every mail of one batch shares: built once per batch, not per recipient."""
+
+    sender: str  # the From header, e.g. "Runder Tisch <newsletter@example.org>"
+    envelope_from: str
+    domain: str
+    base_url: str
+    date: str
+    eight_bit: bool
+    unsubscribe: tuple
+    one_click: tuple
+    preferences: tuple
+
+    @classmethod
+    def build(cls, sender, base_url, eight_bit=False):
+        envelope_from = parseaddr(sender)[1]
+        return cls(
+            sender=sender,
+            envelope_from=envelope_from,
+            domain=envelope_from.rpartition("@")[2] or "localhost",
+            base_url=base_url,
+            date=formatdate(localtime=True),
+            eight_bit=eight_bit,
+            unsubscribe=_link_template("unsubscribe"),
+            one_click=_link_template("one_click"),
+            preferences=_link_template("preferences"),
+        )
+
+    @property
+    def list_mailto(self):
+        return f"unsubscribe@{self.domain}"
+
+    def link(self, template, token):
+        return f"{self.base_url}{template[0]}{token}{template[1]}"
+
+    def message_id(self, issue_id, delivery_id):
+        """Stable per delivery: a resend after a crash carries the same Message-ID."""
+        return f"<newsletter.{issue_id}.{delivery_id}@{self.domain}>"
+
+
+def _header_value(value):
+    try:
+        value.encode("ascii")
+        return value
+    except UnicodeEncodeError:
+        return Header(value, "utf-8").encode()
+
+
+def _qp(text):
+    return binascii.b2a_qp(text.encode("utf-8")).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def _wrap_long_lines(content, limit=600):
+    """Break lines longer than ``limit`` UTF-8 bytes at spaces (SMTP allows 998 per line; the
+    placeholders filled in later add at most a few hundred). Whitespace in HTML and plain
+    text means the same as a line break, except in <pre>, which our templates do not use."""
+    out = []
+    for line in content.split("\n"):
+        if len(line.encode()) <= limit:
+            out.append(line)
+            continue
+        current, size = [], 0
+        for word in line.split(" "):
+            word_size = len(word.encode()) + 1
+            if current and size + word_size > limit:
+                out.append(" ".join(current))
+                current, size = [], 0
+            current.append(word)
+            size += word_size
+        out.append(" ".join(current))
+    return "\n".join(out)
+
+
+def _split(content):
+    """[literal, placeholder, literal, placeholder, ...]"""
+    parts = [content]
+    for placeholder in (GREETING, UNSUBSCRIBE_URL, PREFERENCES_URL):
+        split = []
+        for i, part in enumerate(parts):
+            if i % 2 == 1:
+                split.append(part)
+                continue
+            for j, piece in enumerate(part.split(placeholder)):
+                if j:
+                    split.append(placeholder)
+                split.append(piece)
+        parts = split
+    return parts
+
+
+def _encoded(parts):
+    return [p if i % 2 else p.replace("\r\n", "\n").replace("\n", "\r\n").encode() for i, p in enumerate(parts)]
+
+
+def _fill(parts, values):
+    return "".join(values[p] if i % 2 else p for i, p in enumerate(parts))
+
+
+def _fill_bytes(parts, values):
+    return b"".join(values[p] if i % 2 else p for i, p in enumerate(parts))
+
+
+class Variant:
+    """One rendering of an issue (edition × language × topics) split at the placeholders."""
+
+    def __init__(self, rendered, language):
+        self.rendered = rendered
+        self.language = language
+        self.html_parts = _split(rendered.html)
+        self.text_parts = _split(rendered.text)
+        self.subject = _header_value(rendered.subject).encode()
+        # For servers that take 8BITMIME: the body as bytes once, lines kept short, so a mail
+        # is a join of ready-made segments and a few encoded values (no per-recipient QP).
+        self.html_8bit = _encoded(_split(_wrap_long_lines(rendered.html)))
+        self.text_8bit = _encoded(_split(_wrap_long_lines(rendered.text)))
+
+    def greeting(self, name):
+        with_name, without_name = GREETINGS.get(self.language, GREETINGS["de"])
+        return with_name.format(name=name) if name else without_name
+
+    def message(self, letterhead, *, recipient, name, token, message_id):
+        """The complete mail (bytes, CRLF line ends) for one recipient."""
+        unsubscribe = letterhead.link(letterhead.unsubscribe, token)
+        one_click = letterhead.link(letterhead.one_click, token)
+        preferences = letterhead.link(letterhead.preferences, token)
+        greeting = self.greeting(name)
+        html_values = {GREETING: escape(greeting), UNSUBSCRIBE_URL: unsubscribe, PREFERENCES_URL: preferences}
+        text_values = {GREETING: greeting, UNSUBSCRIBE_URL: unsubscribe, PREFERENCES_URL: preferences}
+        boundary = "=_nl_" + message_id.strip("<>").split("@")[0]
+        head = (
+            f"From: {letterhead.sender}\r\nTo: {recipient}\r\nSubject: ".encode()
+            + self.subject
+            + (
+                f"\r\nDate: {letterhead.date}\r\nMessage-ID: {message_id}\r\nMIME-Version: 1.0\r\n"
+                f"List-Unsubscribe: <{one_click}>, <mailto:{letterhead.list_mailto}?subject=unsubscribe%20{token}>\r\n"
+                "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+                f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n\r\n'
+            ).encode()
+        )
+        if letterhead.eight_bit:
+            encoding = "8bit"
+            text = _fill_bytes(self.text_8bit, {k: v.encode() for k, v in text_values.items()})
+            html = _fill_bytes(self.html_8bit, {k: v.encode() for k, v in html_values.items()})
+        else:
+            encoding = "quoted-printable"
+            text = _qp(_fill(self.text_parts, text_values))
+            html = _qp(_fill(self.html_parts, html_values))
+        return b"".join(
+            (
+                head,
+                (
+                    f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    f"Content-Transfer-Encoding: {encoding}\r\n\r\n"
+                ).encode(),
+                text,
+                (
+                    f"\r\n--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    f"Content-Transfer-Encoding: {encoding}\r\n\r\n"
+                ).encode(),
+                html,
+                f"\r\n--{boundary}--\r\n".encode(),
+            )
+        )
+
+
+class BatchMessages:
+    """Builds the mails of one batch: each variant rendered once, each recipient's mail
+    personalised from it. ``before_render`` runs before a render's database queries."""
+
+    def __init__(self, issue, letterhead, before_render=None):
+        self.issue = issue
+        self.letterhead = letterhead
+        self.before_render = before_render or (lambda: None)
+        self.variants = {}
+
+    def variant(self, edition, language, topics):
+        """None when nothing in the issue fits the subscriber's topics."""
+        key = (edition, language, topics)
+        if key not in self.variants:
+            self.before_render()
+            rendered = render_issue(self.issue, edition=edition, language=language, topics=topics)
+            self.variants[key] = Variant(rendered, language) if rendered else None
+        return self.variants[key]
+
+    def personalise(self, variant, *, delivery_id, recipient, name, subscriber_id):
+        """(Message-ID, mail bytes) for one delivery."""
+        message_id = self.letterhead.message_id(self.issue.pk, delivery_id)
+        token = manage_token(subscriber_id)
+        return message_id, variant.message(
+            self.letterhead, recipient=recipient, name=name, token=token, message_id=message_id
+        )

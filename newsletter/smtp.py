@@ -1,0 +1,207 @@
+"""The newsletter's SMTP transport: one persistent, pipelined connection per worker process,
+and what an SMTP answer means for a delivery (sent, retry later, failed, hard bounce).
+
+Kept apart from the delivery state machine (``sending``) and the MIME writer (``message``):
+this module knows nothing about issues or subscribers.
+"""
+
+import contextlib
+import smtplib
+import socket
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+HARD_BOUNCE_CODES = {550, 551, 553}
+# What a failed send can raise; anything else is a bug and propagates.
+TRANSPORT_ERRORS = (smtplib.SMTPException, OSError, socket.timeout)
+
+
+@dataclass
+class SmtpConfig:
+    host: str
+    port: int
+    user: str = ""
+    password: str = ""
+    use_tls: bool = False
+    timeout: float = 30
+
+    @classmethod
+    def from_settings(cls):
+        return cls(
+            host=getattr(settings, "NEWSLETTER_SMTP_HOST", None) or settings.EMAIL_HOST,
+            port=int(getattr(settings, "NEWSLETTER_SMTP_PORT", None) or settings.EMAIL_PORT),
+            user=settings.EMAIL_HOST_USER,
+            password=settings.EMAIL_HOST_PASSWORD,
+            use_tls=settings.EMAIL_USE_TLS,
+        )
+
+
+class PersistentSmtp:
+    """One SMTP connection per worker process, reused across mails and batches."""
+
+    _shared = None
+
+    def __init__(self, config):
+        self.config = config
+        self.smtp = None
+
+    @classmethod
+    def shared(cls, config):
+        if cls._shared is None or cls._shared.config != config:
+            cls._shared = cls(config)
+        return cls._shared
+
+    def connect(self):
+        self.close()
+        smtp = smtplib.SMTP(self.config.host, self.config.port, timeout=self.config.timeout)
+        smtp.ehlo()
+        if self.config.use_tls:
+            smtp.starttls()
+            smtp.ehlo()
+        if self.config.user:
+            smtp.login(self.config.user, self.config.password)
+        self.smtp = smtp
+
+    def send(self, sender, recipient, data, eight_bit=False):
+        if self.smtp is None or self.smtp.sock is None:
+            self.connect()
+        try:
+            self._send_once(sender, recipient, data, eight_bit)
+        except (smtplib.SMTPServerDisconnected, ConnectionResetError, BrokenPipeError):
+            # an idle connection the server closed since the last batch: reconnect once
+            self.connect()
+            self._send_once(sender, recipient, data, eight_bit)
+
+    def _send_once(self, sender, recipient, data, eight_bit):
+        try:
+            if self.smtp.has_extn("pipelining"):
+                self._send_pipelined(sender, recipient, data, eight_bit)
+            else:
+                self.smtp.sendmail(sender, [recipient], data, mail_options=["BODY=8BITMIME"] if eight_bit else [])
+        except smtplib.SMTPServerDisconnected:
+            self.smtp = None
+            raise
+        except smtplib.SMTPRecipientsRefused:
+            self._reset()
+            raise
+        except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code == 421:
+                self.close()
+            else:
+                self._reset()
+            raise
+
+    def supports_8bit(self):
+        """Whether the server takes 8BITMIME bodies (connects if needed); False if it cannot be
+        reached (the send meets the same error and records it per delivery)."""
+        try:
+            if self.smtp is None:
+                self.connect()
+            return bool(self.smtp.has_extn("8bitmime"))
+        except TRANSPORT_ERRORS:
+            return False
+
+    def _send_pipelined(self, sender, recipient, data, eight_bit):
+        """MAIL, RCPT and DATA in one write (RFC 2920): one round trip instead of three."""
+        smtp = self.smtp
+        body = " BODY=8BITMIME" if eight_bit else ""
+        smtp.send(f"MAIL FROM:<{sender}>{body}\r\nRCPT TO:<{recipient}>\r\nDATA\r\n".encode())
+        mail_code, mail_msg = smtp.getreply()
+        rcpt_code, rcpt_msg = smtp.getreply()
+        data_code, data_msg = smtp.getreply()
+        if mail_code != 250:
+            raise smtplib.SMTPSenderRefused(mail_code, mail_msg, sender)
+        if rcpt_code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_msg)})
+        if data_code != 354:
+            raise smtplib.SMTPDataError(data_code, data_msg)
+        # dot-stuffing (RFC 5321 4.5.2); data already ends with CRLF
+        if data.startswith(b"."):
+            data = b"." + data
+        smtp.send(data.replace(b"\r\n.", b"\r\n..") + b".\r\n")
+        code, msg = smtp.getreply()
+        if code != 250:
+            raise smtplib.SMTPDataError(code, msg)
+
+    def drop(self):
+        """Forget the connection after a connection error: the next send reconnects."""
+        self.smtp = None
+
+    def _reset(self):
+        try:
+            self.smtp.rset()
+        except (smtplib.SMTPException, OSError, AttributeError):
+            self.smtp = None
+
+    def close(self):
+        if self.smtp is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self.smtp.quit()
+            self.smtp = None
+
+
+@dataclass(frozen=True)
+class SmtpFailure:
+    """What the server (or the network) said when a mail did not go out."""
+
+    code: int | None  # None: no answer (connection refused, reset, timeout)
+    message: str
+
+    @classmethod
+    def from_exception(cls, exc):
+        return cls(*classify_smtp_error(exc))
+
+    @property
+    def permanent(self):
+        """5xx: retrying will not help."""
+        return self.code is not None and self.code >= 500
+
+    @property
+    def hard_bounce(self):
+        """The address does not exist: suppress the subscriber."""
+        return self.code in HARD_BOUNCE_CODES
+
+    @property
+    def connection_lost(self):
+        return self.code is None
+
+    def __str__(self):
+        return f"{self.code or ''} {self.message}".strip()
+
+
+def classify_smtp_error(exc):
+    """(code, message) of a failed send; code None for connection errors."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, message = next(iter(exc.recipients.values()))
+        return code, message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        message = exc.smtp_error
+        return exc.smtp_code, message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+    return None, f"{type(exc).__name__}: {exc}"
+
+
+class RateLimiter:
+    """Per-site mails per minute, shared by all workers through the cache (Redis)."""
+
+    def __init__(self, site_id, per_minute):
+        self.site_id = site_id
+        self.per_minute = per_minute
+
+    def acquire(self, n):
+        if not self.per_minute:
+            return
+        while True:
+            window = int(time.time() // 60)
+            key = f"newsletter:rate:{self.site_id}:{window}"
+            cache.add(key, 0, 120)
+            try:
+                used = cache.incr(key, n)
+            except ValueError:
+                continue
+            if used <= self.per_minute:
+                return
+            cache.decr(key, n)
+            time.sleep(max(0.05, (window + 1) * 60 - time.time()))
