@@ -285,3 +285,51 @@ CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {
     "schedule": 24 * 60 * 60.0,
 }
 CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries
+
+# Response cache (app ``responsecache``): anonymous pages, API reads, feeds and search answers
+# come from the cache, keyed by network, path, query and language; publish-like events bump the
+# network's generation (exact invalidation). Needs a cache every web process shares (Redis) or a
+# single process (``make run``); production turns it on only with Redis (production.py).
+INSTALLED_APPS += ["responsecache", "wagtail.contrib.frontend_cache"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "responsecache.middleware.ResponseCacheMiddleware",
+)
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
+RESPONSE_CACHE_TIMEOUT = int(os.environ.get("RESPONSE_CACHE_TIMEOUT", "3600"))  # < form tokens' 24 h
+RESPONSE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/images/",
+    "/newsletter/",
+    "/anymail/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/api/v3/preview/",
+    "/api/v3/newsletter/",
+    "/api/v3/whoami/",
+]
+# API answers that look a page up by id in any network depend on every network's counter.
+RESPONSE_CACHE_CROSS_NETWORK_PREFIXES = ["/api/v3/sign-language/pages/", "/api/v3/translations/pages/"]
+# Browsers revalidate every time (max-age=0, cheap with ETag → 304); shared caches (CDN, Varnish)
+# keep answers for s-maxage and are purged on every event of the network (frontend cache below).
+RESPONSE_CACHE_CONTROL = {
+    "page": "public, max-age=0, s-maxage=600, stale-while-revalidate=60",
+    "api": "public, max-age=0, s-maxage=300, stale-while-revalidate=30",
+    "feed": "public, max-age=300, s-maxage=900, stale-while-revalidate=300",
+    "search": "public, max-age=0, s-maxage=60, stale-while-revalidate=30",
+}
+# A CDN or Varnish in front: FRONTEND_CACHE_URL=http://varnish:6081 sends PURGE requests there
+# (wagtail.contrib.frontend_cache's HTTP backend); see the README for the Varnish configuration.
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_URL")
+    else {}
+)

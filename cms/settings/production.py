@@ -17,10 +17,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 WAGTAILAPI_DOCS_ENABLED = env_bool("WAGTAILAPI_DOCS_ENABLED", True)
 
+CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)  # the cache may live apart from the broker
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+        if CACHE_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Several gunicorn workers do not share a local-memory cache, so one worker's invalidation would
+# not reach another's answers: the response cache is on by default only with Redis.
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", bool(CACHE_REDIS_URL))
