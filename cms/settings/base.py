@@ -207,14 +207,6 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt into SAMEORIGIN themselv
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
-
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
@@ -286,6 +278,53 @@ CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {
 }
 CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries
 
+# Operations (operations/): health, metrics, structured logs, backups, retention.
+INSTALLED_APPS += ["operations"]
+MIDDLEWARE.insert(0, "operations.logs.RequestLogMiddleware")
+MIDDLEWARE.insert(1, "operations.metrics.MetricsMiddleware")
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))  # seconds per dependency
+HEALTH_BEAT_MAX_AGE = int(os.environ.get("HEALTH_BEAT_MAX_AGE", "180"))  # beat writes a heartbeat every minute
+HEALTH_MIN_FREE_DISK_MB = int(os.environ.get("HEALTH_MIN_FREE_DISK_MB", "500"))
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")  # `Authorization: Bearer <token>` for /metrics
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS")  # e.g. 10.0.0.0/8 for a scraper inside
+VARIANT_RETENTION_DAYS = int(os.environ.get("VARIANT_RETENTION_DAYS", "30"))  # audio/PDF of unpublished pages
+CELERY_BEAT_SCHEDULE["operations-beat-heartbeat"] = {
+    "task": "operations.beat_heartbeat",
+    "schedule": float(os.environ.get("BEAT_HEARTBEAT_SECONDS", "60")),
+}
+CELERY_BEAT_SCHEDULE["operations-purge-unpublished-variants"] = {
+    "task": "operations.purge_unpublished_variants",
+    "schedule": 24 * 60 * 60.0,
+}
+# No third-party requests from the admin either: no Gravatar (it would get a hash of each editor's address).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "redact": {"()": "operations.logs.RedactFilter"},
+        "context": {"()": "operations.logs.ContextFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("LOG_FORMAT", "plain"),
+            "filters": ["context", "redact"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # our own request log replaces Django's, which logs full URLs (with their tokens) on 4xx/5xx
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
+}
+
 # Response cache (app ``responsecache``): anonymous pages, API reads, feeds and search answers
 # come from the cache, keyed by network, path, query and language; publish-like events bump the
 # network's generation (exact invalidation). Needs a cache every web process shares (Redis) or a
@@ -305,6 +344,8 @@ RESPONSE_CACHE_EXCLUDED_PREFIXES = [
     "/newsletter/",
     "/anymail/",
     "/healthz",
+    "/health/",
+    "/metrics",
     "/static/",
     "/media/",
     "/api/v3/preview/",
