@@ -68,6 +68,11 @@ def make_network(db):
         news.action_fields = [field]
         publish(news)
         contact = Contact.objects.create(site=site, name=f"Kontakt {slug}", role="Koordination")
+        from newsletter.models import NewsletterSettings  # every network sends under its own name
+
+        NewsletterSettings.objects.update_or_create(
+            site=site, defaults={"sender_name": f"Netzwerk {slug}", "sender_email": f"newsletter@{slug}.example.org"}
+        )
         group = ensure_editor_group(site)
         editor = get_user_model().objects.create_user(username=f"editor-{slug}", password="pw-editor-123")
         editor.groups.add(group)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
     path("suche/", include("search.urls")),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
+    path("", include("operations.urls")),
 ]
 
 if settings.DEBUG:

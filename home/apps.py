@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permissions
+        from . import permissions, scoping
 
         permissions.register_site_policies()
+        scoping.scope_model_log_entries()

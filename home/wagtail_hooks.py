@@ -1,70 +1,47 @@
 """Admin registrations: snippets through viewsets, scoped to the editor's own networks."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    DeleteView,
-    EditView,
-    HistoryView,
-    InspectView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-    UsageView,
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Contact, Funder, Organisation
+from .scoping import OwnNetworkChoicesMixin, refuse_move_to_foreign_network, scoped_view_class
 
 
-class OwnNetworkOnly:
-    """Refuses views of a snippet that belongs to a network the user may not edit."""
+class SiteScopedSnippetChooserViewSet(SnippetChooserViewSet):
+    """The snippet chooser lists and accepts only snippets of the editor's own networks."""
 
-    instance_action = "change"
-
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.instance_action, instance
-        ):
-            raise PermissionDenied
-        return instance
-
-
-class SiteScopedEditView(OwnNetworkOnly, EditView):
-    pass
-
-
-class SiteScopedDeleteView(OwnNetworkOnly, DeleteView):
-    instance_action = "delete"
-
-
-class SiteScopedHistoryView(OwnNetworkOnly, HistoryView):
-    pass
-
-
-class SiteScopedInspectView(OwnNetworkOnly, InspectView):
-    pass
-
-
-class SiteScopedUsageView(OwnNetworkOnly, UsageView):
-    pass
+    choose_view_class = type("ChooseView", (OwnNetworkChoicesMixin, ChooseView), {})
+    choose_results_view_class = type("ChooseResultsView", (OwnNetworkChoicesMixin, ChooseResultsView), {})
+    chosen_view_class = type("SnippetChosenView", (OwnNetworkChoicesMixin, SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "SnippetChosenMultipleView", (OwnNetworkChoicesMixin, SnippetChosenMultipleView), {}
+    )
 
 
 class SiteScopedSnippetViewSet(SnippetViewSet):
-    """Lists only the snippets of the editor's own networks and refuses the others."""
+    """Lists only the snippets of the editor's own networks; every view of one object (edit,
+    delete, history, usage, inspect, copy, revisions, unpublish, lock, workflow …) answers 404
+    for another network's object, also views Wagtail adds in later versions."""
 
-    edit_view_class = SiteScopedEditView
-    delete_view_class = SiteScopedDeleteView
-    history_view_class = SiteScopedHistoryView
-    inspect_view_class = SiteScopedInspectView
-    usage_view_class = SiteScopedUsageView
+    chooser_viewset_class = SiteScopedSnippetChooserViewSet
     list_filter = ["site"]
 
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "delete", "view"])
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(scoped_view_class(view_class), **kwargs)
 
 
 class ContactViewSet(SiteScopedSnippetViewSet):
@@ -97,6 +74,9 @@ class NetworkSnippets(SnippetViewSetGroup):
 
 
 register_snippet(NetworkSnippets)
+
+
+hooks.register("before_move_page", refuse_move_to_foreign_network)
 
 
 @hooks.register("register_page_header_buttons")

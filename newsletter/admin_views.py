@@ -1,11 +1,13 @@
-"""Admin pages beyond the snippet views: send (validation, test send, start, pause, resume,
-cancel, progress bar, report), CSV import/export, DSGVO export and erasure."""
+"""Admin pages beyond the snippet views: send (validation, test send, confirmation, start,
+pause, resume, cancel, progress bar), the issue's report (failures, CSV, retry), CSV
+import/export, DSGVO export and erasure."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,8 +17,8 @@ from wagtail.models import Site
 
 from home.permissions import editable_site_ids
 
-from . import csv_io, sending
-from .models import NewsletterIssue, Subscriber
+from . import csv_io, issue_report, sending
+from .models import NewsletterIssue, NewsletterSettings, Subscriber
 from .permissions import issue_policy, subscriber_policy
 from .rendering import RenderError, personalise_preview, render_issue, validate_issue
 
@@ -26,6 +28,45 @@ def _issue_for(request, issue_id, action="change"):
     if not issue_policy().user_has_permission_for_instance(request.user, action, issue):
         raise PermissionDenied
     return issue
+
+
+def _own_issue(request, issue_id, action="view"):
+    """The issue if it belongs to one of the editor's networks; 404 otherwise (another
+    network's issue does not exist for this editor)."""
+    issue = get_object_or_404(
+        NewsletterIssue.objects.select_related("site"), pk=issue_id, site_id__in=editable_site_ids(request.user)
+    )
+    if not issue_policy().user_has_permission_for_instance(request.user, action, issue):
+        raise Http404
+    return issue
+
+
+def drive_sends_without_worker():
+    """Under ``make run`` tasks run in-process and no beat runs: the send page's progress
+    poll does beat's job (re-enqueue retries that fell due), so a 451 still ends in a finished
+    send instead of an issue that stays "sending" for ever."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        sending.resume_sends()
+
+
+def failure_banner(issue, state):
+    """A specific sentence for an issue that ended with failures, or None."""
+    if state.key not in ("failed", "sent_with_failures"):
+        return None
+    error, count = issue_report.most_common_error(issue)
+    numbers = {"failed": state.failed, "total": state.total, "error": error, "count": count}
+    if state.key == "failed":
+        text = _(
+            "None of the %(total)s mails was delivered. The mail server answered “%(error)s” (%(count)s times). "
+            "The issue is not shown in the public archive. Check the mail server or the sender address, "
+            "then retry the failed mails."
+        )
+    else:
+        text = _(
+            "%(failed)s of %(total)s mails could not be delivered. Most frequent answer of the mail server: "
+            "“%(error)s” (%(count)s times)."
+        )
+    return text % numbers
 
 
 class TestSendForm(forms.Form):
@@ -57,11 +98,12 @@ def send_view(request, issue_id):
     except RenderError as exc:
         render_error = str(exc)
     test_form = TestSendForm(request.POST if request.POST.get("action") == "test" else None)
+    sender_problem = NewsletterSettings.for_site(issue.site).sender_problem()
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "test" and test_form.is_valid():
-            if render_error:
-                messages.error(request, render_error)
+            if render_error or sender_problem:
+                messages.error(request, render_error or sender_problem)
             else:
                 try:
                     sent = sending.test_send(
@@ -72,6 +114,10 @@ def send_view(request, issue_id):
                 else:
                     messages.success(request, _("Test mail sent to %(addresses)s.") % {"addresses": ", ".join(sent)})
                     return redirect("newsletter_send", issue.pk)
+        elif action == "start" and sender_problem:
+            messages.error(request, sender_problem)
+        elif action == "start" and request.POST.get("confirmed") != "1" and issue.live and not render_error:
+            return _confirm_send(request, issue)
         elif action == "start":
             try:
                 count = sending.start_send(issue.pk)
@@ -84,19 +130,89 @@ def send_view(request, issue_id):
             getattr(sending, action)(issue.pk)
             return redirect("newsletter_send", issue.pk)
         issue.refresh_from_db()
+    elif issue.send_status == NewsletterIssue.SendStatus.SENDING:
+        drive_sends_without_worker()
+        issue.refresh_from_db()
     active = Subscriber.objects.filter(site=issue.site, status=Subscriber.Status.ACTIVE).count()
+    state = issue_report.issue_state(issue)
     return TemplateResponse(
         request,
         "newsletter/admin/send.html",
         {
             "issue": issue,
             "render_error": render_error,
+            "sender_problem": sender_problem,
             "test_form": test_form,
             "active_subscribers": active,
             "progress": sending.progress(issue),
+            "state": state,
+            "failure_banner": failure_banner(issue, state),
+            "next_retry_at": issue_report.next_retry_at(issue) if state.key == "sending" else None,
             "header_title": issue.subject,
         },
     )
+
+
+def _confirm_send(request, issue):
+    """The step between "Send now" and sending: names how many people will get the mail."""
+    from .audience import recipient_count
+
+    return TemplateResponse(
+        request,
+        "newsletter/admin/confirm_send.html",
+        {"issue": issue, "recipients": recipient_count(issue), "header_title": issue.subject},
+    )
+
+
+REPORT_PAGE_SIZE = 100
+
+
+def report_view(request, issue_id):
+    """Counts by status, the failures (masked address, SMTP code and answer, attempts) with
+    filters, CSV export and "retry failed"."""
+    issue = _own_issue(request, issue_id)
+    if request.method == "POST" and request.POST.get("action") == "retry":
+        _own_issue(request, issue_id, "change")
+        count = issue_report.retry_failed(issue.pk)
+        if count:
+            messages.success(request, _("%(count)s failed mails are being sent again.") % {"count": count})
+        else:
+            messages.warning(request, _("There is nothing to retry."))
+        return redirect("newsletter_report", issue.pk)
+    code = request.GET.get("code", "").strip()[:3]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:254]
+    counts = issue_report.status_counts(issue)
+    state = issue_report.issue_state(issue, counts)
+    rows = issue_report.failures(issue, code, query)
+    return TemplateResponse(
+        request,
+        "newsletter/admin/report.html",
+        {
+            "issue": issue,
+            "state": state,
+            "counts": [(label, counts[value]) for value, label in issue_report.Delivery.Status.choices],
+            "failure_banner": failure_banner(issue, state),
+            "failures": list(issue_report.failure_rows(rows[:REPORT_PAGE_SIZE])),
+            "failure_total": rows.count(),
+            "codes": issue_report.failure_codes(issue),
+            "code": code,
+            "query": query,
+            "retryable": issue_report.retryable(issue).count() if issue.send_status == "sent" else 0,
+            "page_size": REPORT_PAGE_SIZE,
+            "header_title": _("Report: %(subject)s") % {"subject": issue.subject},
+        },
+    )
+
+
+def report_csv_view(request, issue_id):
+    issue = _own_issue(request, issue_id)
+    code = request.GET.get("code", "").strip()[:3]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:254]
+    response = HttpResponse(
+        "\ufeff" + issue_report.failures_csv(issue, code, query), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="newsletter-{issue.pk}-failures.csv"'
+    return response
 
 
 @xframe_options_sameorigin
@@ -113,6 +229,9 @@ def preview_view(request, issue_id):
 
 def progress_view(request, issue_id):
     issue = _issue_for(request, issue_id)
+    if issue.send_status == NewsletterIssue.SendStatus.SENDING:
+        drive_sends_without_worker()
+        issue.refresh_from_db()
     return JsonResponse(sending.progress(issue))
 
 

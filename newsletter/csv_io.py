@@ -31,6 +31,16 @@ EXPORT_FIELDS = [
 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A cell a spreadsheet shows as text: one that would start a formula (=, +, -, @, tab,
+    CR; OWASP "CSV injection") gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 class ImportError_(Exception):
     def __init__(self, errors):
         super().__init__("; ".join(errors))
@@ -134,8 +144,8 @@ def export_subscribers_csv(site):
     for s in Subscriber.objects.filter(site=site).prefetch_related("topics").order_by("email"):
         writer.writerow(
             [
-                s.email,
-                s.name,
+                csv_cell(s.email),
+                csv_cell(s.name),
                 s.language,
                 s.edition,
                 ";".join(t.slug for t in s.topics.all()),

@@ -197,6 +197,28 @@ class NewsletterSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("newsletter settings")
 
+    def sender_problem(self):
+        """Why this network cannot send yet (a sentence for the editor), or "" when it can.
+
+        Every network sends under its own name and domain: the domain also names the
+        Message-IDs, the List-Unsubscribe mailto and the bounce address, so a missing sender
+        would make mails look like ``noreply@localhost`` and lose every bounce."""
+        domain = (self.sender_email or "").rpartition("@")[2]
+        if not (self.sender_name or "").strip() or not domain:
+            return _(
+                "Before the first send, enter a sender name and a sender address for %(site)s under "
+                "Settings → Newsletter settings."
+            ) % {"site": self.site.site_name or self.site.hostname}
+        if "." not in domain:
+            return _(
+                "The sender address %(address)s has no public domain: enter an address of your network's "
+                "domain under Settings → Newsletter settings."
+            ) % {"address": self.sender_email}
+        return ""
+
+    def sender_domain(self):
+        return (self.sender_email or "").rpartition("@")[2] or "localhost"
+
     def from_header(self):
         from email.utils import formataddr
 

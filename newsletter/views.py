@@ -14,6 +14,7 @@ from cms.clients import client_address
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
+from .issue_report import archive_issues
 from .models import NewsletterIssue, NewsletterSettings
 
 SAME_ANSWER = _(
@@ -166,15 +167,13 @@ def one_click_unsubscribe(request, token):
 
 def archive_index(request):
     site = current_site(request)
-    issues = NewsletterIssue.objects.filter(site=site, send_status=NewsletterIssue.SendStatus.SENT).order_by(
-        "-send_started_at"
-    )
+    issues = archive_issues(site).order_by("-send_started_at")
     return _render(request, "newsletter/archive_index.html", {"issues": issues})
 
 
 def archive_detail(request, issue_id):
     site = current_site(request)
-    issue = get_object_or_404(NewsletterIssue, pk=issue_id, site=site, send_status=NewsletterIssue.SendStatus.SENT)
+    issue = get_object_or_404(archive_issues(site), pk=issue_id)
     from .rendering import RenderError, _parts
 
     try:

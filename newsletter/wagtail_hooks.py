@@ -4,23 +4,51 @@ networks), the send page, import/export and DSGVO buttons."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from home.wagtail_hooks import SiteScopedSnippetViewSet
 
-from . import admin_views
+from . import admin_views, issue_report
 from .models import NewsletterIssue, Subscriber
 from .permissions import issue_policy, subscriber_policy
+
+
+def empty_autosaved_draft_ids(queryset):
+    """Issues that are only an abandoned "new issue" form: never published, never sent, and
+    without a single block in the row or the latest revision (Wagtail's autosave creates the
+    row as soon as the editor types a subject)."""
+    empty = []
+    drafts = queryset.filter(live=False, send_status=NewsletterIssue.SendStatus.DRAFT).select_related("latest_revision")
+    for issue in drafts:
+        revision_body = issue.latest_revision.content.get("body") if issue.latest_revision else None
+        if not len(issue.body) and revision_body in (None, "", "[]", []):
+            empty.append(issue.pk)
+    return empty
+
+
+def issue_state_label(issue):
+    return issue_report.issue_state(issue).label
 
 
 class NewsletterIssueViewSet(SiteScopedSnippetViewSet):
     model = NewsletterIssue
     icon = "mail"
-    list_display = ["subject", "site", "send_status", "created_at"]
+    list_display = [
+        "subject",
+        "site",
+        Column("state", label=_("Status"), accessor=issue_state_label),
+        DateColumn("send_finished_at", label=_("Sent")),
+        "created_at",
+    ]
     list_filter = ["site", "send_status"]
     search_fields = ["subject"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.exclude(pk__in=empty_autosaved_draft_ids(queryset))
 
 
 class SubscriberIndexView(IndexView):
@@ -67,6 +95,10 @@ def newsletter_admin_urls():
     return [
         path("newsletter/issues/<int:issue_id>/send/", admin_views.send_view, name="newsletter_send"),
         path("newsletter/issues/<int:issue_id>/preview/", admin_views.preview_view, name="newsletter_preview"),
+        path("newsletter/issues/<int:issue_id>/report/", admin_views.report_view, name="newsletter_report"),
+        path(
+            "newsletter/issues/<int:issue_id>/failures.csv", admin_views.report_csv_view, name="newsletter_report_csv"
+        ),
         path("newsletter/issues/<int:issue_id>/progress.json", admin_views.progress_view, name="newsletter_progress"),
         path("newsletter/subscribers/import/", admin_views.import_view, name="newsletter_import"),
         path("newsletter/subscribers/export/<int:site_id>.csv", admin_views.export_view, name="newsletter_export"),
@@ -89,6 +121,12 @@ def newsletter_listing_buttons(snippet, user, next_url=None):
         user, "change", snippet
     ):
         yield Button(_("Send / progress"), reverse("newsletter_send", args=[snippet.pk]), icon_name="mail", priority=5)
+    if (
+        isinstance(snippet, NewsletterIssue)
+        and snippet.send_status != NewsletterIssue.SendStatus.DRAFT
+        and issue_policy().user_has_permission_for_instance(user, "view", snippet)
+    ):
+        yield Button(_("Report"), reverse("newsletter_report", args=[snippet.pk]), icon_name="list-ul", priority=6)
     if isinstance(snippet, Subscriber):
         if subscriber_policy().user_has_permission_for_instance(user, "view", snippet):
             yield Button(

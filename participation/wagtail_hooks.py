@@ -3,13 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from home.wagtail_hooks import SiteScopedInspectView, SiteScopedSnippetViewSet
+from home.wagtail_hooks import SiteScopedSnippetViewSet
 
 from .models import FormSubmission
-
-
-class SubmissionInspectView(SiteScopedInspectView):
-    instance_action = "view"
 
 
 class FormSubmissionViewSet(SiteScopedSnippetViewSet):
@@ -19,7 +15,6 @@ class FormSubmissionViewSet(SiteScopedSnippetViewSet):
     add_to_admin_menu = True
     menu_order = 260
     inspect_view_enabled = True
-    inspect_view_class = SubmissionInspectView
     inspect_view_fields = [
         "kind",
         "join_as",

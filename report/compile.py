@@ -42,9 +42,14 @@ def newsletter_issues(site, year):
         return None
     fields = {f.name for f in NewsletterIssue._meta.get_fields()}
     start, end = year_bounds(year)
-    issues = NewsletterIssue.objects.filter(site=site)
-    if "send_status" in fields:
-        issues = issues.filter(send_status="sent")
+    try:  # sent and actually delivered: an issue whose send failed entirely was never published
+        from newsletter.issue_report import archive_issues
+
+        issues = archive_issues(site)
+    except ImportError:
+        issues = NewsletterIssue.objects.filter(site=site)
+        if "send_status" in fields:
+            issues = issues.filter(send_status="sent")
     date_field = next(
         (f for f in ("send_finished_at", "sent_at", "send_started_at", "created_at") if f in fields), None
     )

@@ -4,6 +4,7 @@ set -euo pipefail
 
 PACKAGES=(
   gettext        # compilemessages for the German/English interface strings
+  postgresql-client # pg_dump/pg_restore for manage.py backup/restore
   postfix        # smtp-sink/smtp-source for the newsletter send benchmark (postfix itself is not configured or started)
   redis-server   # the newsletter's Redis restart test and send benchmark start throwaway instances
   espeak-ng      # read-aloud audio: German text-to-speech

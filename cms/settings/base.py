@@ -207,14 +207,6 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt into SAMEORIGIN themselv
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
-
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "home.publish_scheduled", "schedule": 60.0},
 }
@@ -285,3 +277,100 @@ CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {
     "schedule": 24 * 60 * 60.0,
 }
 CSRF_FAILURE_VIEW = "participation.views.csrf_failure"  # form pages keep the reader's entries
+
+# Operations (operations/): health, metrics, structured logs, backups, retention.
+INSTALLED_APPS += ["operations"]
+MIDDLEWARE.insert(0, "operations.logs.RequestLogMiddleware")
+MIDDLEWARE.insert(1, "operations.metrics.MetricsMiddleware")
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))  # seconds per dependency
+HEALTH_BEAT_MAX_AGE = int(os.environ.get("HEALTH_BEAT_MAX_AGE", "180"))  # beat writes a heartbeat every minute
+HEALTH_MIN_FREE_DISK_MB = int(os.environ.get("HEALTH_MIN_FREE_DISK_MB", "500"))
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")  # `Authorization: Bearer <token>` for /metrics
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS")  # e.g. 10.0.0.0/8 for a scraper inside
+VARIANT_RETENTION_DAYS = int(os.environ.get("VARIANT_RETENTION_DAYS", "30"))  # audio/PDF of unpublished pages
+CELERY_BEAT_SCHEDULE["operations-beat-heartbeat"] = {
+    "task": "operations.beat_heartbeat",
+    "schedule": float(os.environ.get("BEAT_HEARTBEAT_SECONDS", "60")),
+}
+CELERY_BEAT_SCHEDULE["operations-purge-unpublished-variants"] = {
+    "task": "operations.purge_unpublished_variants",
+    "schedule": 24 * 60 * 60.0,
+}
+# No third-party requests from the admin either: no Gravatar (it would get a hash of each editor's address).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "redact": {"()": "operations.logs.RedactFilter"},
+        "context": {"()": "operations.logs.ContextFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("LOG_FORMAT", "plain"),
+            "filters": ["context", "redact"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # our own request log replaces Django's, which logs full URLs (with their tokens) on 4xx/5xx
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
+}
+
+# Response cache (app ``responsecache``): anonymous pages, API reads, feeds and search answers
+# come from the cache, keyed by network, path, query and language; publish-like events bump the
+# network's generation (exact invalidation). Needs a cache every web process shares (Redis) or a
+# single process (``make run``); production turns it on only with Redis (production.py).
+INSTALLED_APPS += ["responsecache", "wagtail.contrib.frontend_cache"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "responsecache.middleware.ResponseCacheMiddleware",
+)
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
+RESPONSE_CACHE_TIMEOUT = int(os.environ.get("RESPONSE_CACHE_TIMEOUT", "3600"))  # < form tokens' 24 h
+RESPONSE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/images/",
+    "/newsletter/",
+    "/anymail/",
+    "/healthz",
+    "/health/",
+    "/metrics",
+    "/static/",
+    "/media/",
+    "/api/v3/preview/",
+    "/api/v3/newsletter/",
+    "/api/v3/whoami/",
+]
+# API answers that look a page up by id in any network depend on every network's counter.
+RESPONSE_CACHE_CROSS_NETWORK_PREFIXES = ["/api/v3/sign-language/pages/", "/api/v3/translations/pages/"]
+# Browsers revalidate every time (max-age=0, cheap with ETag → 304); shared caches (CDN, Varnish)
+# keep answers for s-maxage and are purged on every event of the network (frontend cache below).
+RESPONSE_CACHE_CONTROL = {
+    "page": "public, max-age=0, s-maxage=600, stale-while-revalidate=60",
+    "api": "public, max-age=0, s-maxage=300, stale-while-revalidate=30",
+    "feed": "public, max-age=300, s-maxage=900, stale-while-revalidate=300",
+    "search": "public, max-age=0, s-maxage=60, stale-while-revalidate=30",
+}
+# A CDN or Varnish in front: FRONTEND_CACHE_URL=http://varnish:6081 sends PURGE requests there
+# (wagtail.contrib.frontend_cache's HTTP backend); see the README for the Varnish configuration.
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_URL")
+    else {}
+)

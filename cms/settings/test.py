@@ -69,3 +69,6 @@ CACHES = {
 if os.environ.get("CELERY_TASK_ALWAYS_EAGER") == "0":
     CELERY_TASK_ALWAYS_EAGER = False
 ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it on themselves
+# The response cache is off in tests except where a test turns it on (responsecache/tests): other
+# tests change data in ways no signal reports and then read it back.
+RESPONSE_CACHE_ENABLED = False

@@ -251,7 +251,9 @@ def test_admin_preview_and_progress(network, smtp_server, admin_client, django_c
     preview = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/preview/")
     assert preview.status_code == 200 and "Sprachcafé in nord" in preview.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/newsletter/issues/{issue.pk}/send/", {"action": "start"})
+        response = admin_client.post(
+            f"/admin/newsletter/issues/{issue.pk}/send/", {"action": "start", "confirmed": "1"}
+        )
     assert response.status_code == 302
     data = admin_client.get(f"/admin/newsletter/issues/{issue.pk}/progress.json").json()
     assert (data["total"], data["sent"], data["status"]) == (3, 3, "sent")

@@ -184,7 +184,7 @@ def test_editors_edit_only_their_own_networks_explanations(client, two_networks)
     listing = client.get(reverse("wagtailsnippets_signlanguage_bitvexplanation:list")).content.decode()
     edit_beta = reverse("wagtailsnippets_signlanguage_bitvexplanation:edit", args=[beta_explanation.pk])
     assert edit_beta not in listing
-    assert client.get(edit_beta).status_code == 302  # Wagtail's "permission denied" redirect
+    assert client.get(edit_beta).status_code == 404  # another network's object does not exist for them
     own = BITVExplanation.objects.get(site=alpha.site)
     assert client.get(reverse("wagtailsnippets_signlanguage_bitvexplanation:edit", args=[own.pk])).status_code == 200
 

@@ -49,6 +49,9 @@ class Command(BaseCommand):
                 from signlanguage.demo import add_to_demo_networks
 
                 add_to_demo_networks(specs)
+                from newsletter.demo import add_senders_to_demo_networks
+
+                add_senders_to_demo_networks(specs)
         except (KeyError, ValueError) as error:
             raise CommandError(f"Could not build the demo networks: {error!r}") from error
         finally:

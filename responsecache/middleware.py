@@ -1,0 +1,182 @@
+"""The response cache for anonymous readers: public pages, API reads, feeds and search.
+
+Why our own middleware instead of a library: wagtail-cache 3.0.0 (the newest release) requires
+``wagtail<8`` and caches pages only (not API answers), clearing everything on each publish;
+Django's ``UpdateCacheMiddleware``/``FetchFromCacheMiddleware`` key by URL and ``Vary`` headers
+but cannot include a network's generation, and they store answers that set cookies whenever the
+request had none. This middleware is built from Django's cache framework (``caches``,
+``get_conditional_response``, ``patch_vary_headers``) and stays small.
+
+It sits after ``LocaleMiddleware``/``CommonMiddleware`` and before ``CsrfViewMiddleware``: a hit
+is answered before CSRF, authentication, messages and the view run; a miss passes through them,
+so the answer it stores already has its security headers and would show any cookie the inner
+layers set. Rules:
+
+- only GET/HEAD, only without ``Authorization`` header and without session or messages cookie
+  (so never for logged-in editors or bearer-token API requests), never under the excluded
+  prefixes (admin, documents, images, newsletter, headless preview …);
+- only 200 answers that set no cookie, did not use a CSRF token (form pages), did not touch the
+  session, are not marked private/no-store, and vary on nothing but language;
+- the key holds scheme, host, path, query (sorted), language and the generations of the
+  networks the answer may show (:mod:`responsecache.generations`).
+
+Every stored answer gets a strong ``ETag`` (hash of the body), ``Last-Modified`` (when it was
+rendered) and a ``Cache-Control`` for its kind; ``If-None-Match``/``If-Modified-Since`` answer
+304. Answers we may not store get ``Cache-Control: private`` so a CDN does not store them either.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from . import generations
+
+ALLOWED_VARY = {"accept-language", "accept-encoding", "origin"}
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+def setting(name, default):
+    return getattr(settings, name, default)
+
+
+def kind_of(path):
+    """Which Cache-Control policy a path gets: page, api, feed or search."""
+    if path.startswith(("/api/v3/search/", "/suche/")):
+        return "search"
+    if path.startswith("/api/"):
+        return "api"
+    if path.startswith("/feeds/"):
+        return "feed"
+    return "page"
+
+
+def in_scope(request):
+    """GET/HEAD of a public page, API read, feed or search (not admin, media, newsletter …)."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    return not request.path.startswith(tuple(setting("RESPONSE_CACHE_EXCLUDED_PREFIXES", ())))
+
+
+def personal(request):
+    """A bearer token, a session (logged-in editor) or pending messages: the answer is personal."""
+    if request.META.get("HTTP_AUTHORIZATION"):
+        return True
+    bypass_cookies = setting("RESPONSE_CACHE_BYPASS_COOKIES", (settings.SESSION_COOKIE_NAME, "messages"))
+    return any(name in request.COOKIES for name in bypass_cookies)
+
+
+def counters_for(request):
+    """The generation counters an answer to this request depends on."""
+    counters = {generations.GLOBAL, generations.DEFAULT, generations.host_counter(request.get_host())}
+    site_param = request.GET.get("site")
+    if site_param:
+        counters.add(generations.host_counter(site_param))
+    if request.path.startswith(tuple(setting("RESPONSE_CACHE_CROSS_NETWORK_PREFIXES", ()))):
+        counters.add(generations.ANY)
+    return counters
+
+
+def request_key(request):
+    query = "&".join(f"{key}={value}" for key, values in sorted(request.GET.lists()) for value in values)
+    parts = [request.scheme, request.get_host().lower(), request.path, query, translation.get_language() or ""]
+    return generations.entry_key(parts, generations.read(counters_for(request)))
+
+
+def response_is_storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the answer carries a CSRF token (form pages)
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.accessed:
+        return False
+    if response.has_header("Cache-Control"):
+        directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response["Cache-Control"])}
+        if directives & PRIVATE_DIRECTIVES:
+            return False
+    if response.has_header("Vary"):
+        varies = {v.strip().lower() for v in cc_delim_re.split(response["Vary"]) if v.strip()}
+        if varies - ALLOWED_VARY:
+            return False
+    return len(response.content) <= setting("RESPONSE_CACHE_MAX_BYTES", 2 * 1024 * 1024)
+
+
+def add_validators(response, rendered_at):
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(rendered_at)
+
+
+def add_cache_control(request, response, kind):
+    response["Cache-Control"] = setting("RESPONSE_CACHE_CONTROL", {}).get(kind, "public, max-age=0")
+    if kind in ("api", "search") and request.path.startswith("/api/"):
+        # A CDN must not hand the anonymous answer to a bearer-token request (drafts, private pages).
+        patch_vary_headers(response, ("Authorization",))
+
+
+def freeze(response, rendered_at):
+    headers = [(name, value) for name, value in response.headers.items() if name.lower() != "set-cookie"]
+    return (response.status_code, headers, response.content, rendered_at)
+
+
+def thaw(entry):
+    status, headers, content, _rendered_at = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def conditional(request, response):
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=_parse_last_modified(response.get("Last-Modified")),
+        response=response,
+    )
+
+
+def _parse_last_modified(value):
+    from django.utils.http import parse_http_date_safe
+
+    return parse_http_date_safe(value) if value else None
+
+
+class ResponseCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not setting("RESPONSE_CACHE_ENABLED", False) or not in_scope(request):
+            return self.get_response(request)
+        if personal(request):
+            return keep_private(self.get_response(request))
+        store = generations.cache()
+        key = request_key(request)
+        entry = store.get(key)
+        if entry is not None:
+            response = thaw(entry)
+            response["X-Cache"] = "HIT"
+            return conditional(request, response)
+        response = self.get_response(request)
+        if request.method == "GET" and response_is_storable(request, response):
+            rendered_at = time.time()
+            add_validators(response, rendered_at)
+            add_cache_control(request, response, kind_of(request.path))
+            store.set(key, freeze(response, rendered_at), setting("RESPONSE_CACHE_TIMEOUT", 3600))
+            response["X-Cache"] = "MISS"
+            return conditional(request, response)
+        return keep_private(response)
+
+
+def keep_private(response):
+    """A shared cache (CDN) must not store what we did not store."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True)
+    return response
