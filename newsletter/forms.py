@@ -25,13 +25,18 @@ class SubscribeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose none to get everything."),
     )
-    consent = forms.BooleanField(label=_("I agree"), required=True)
+    consent = forms.BooleanField(
+        label=_("I agree"), required=True, error_messages={"required": _("Please agree to receive the newsletter.")}
+    )
     # Honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, site, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = site_topics(site)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["language"].widget.attrs["autocomplete"] = "language"
 
 
 class PreferencesForm(forms.Form):

@@ -11,6 +11,12 @@ from .models import FormKind, FormSubmission
 HONEYPOT_FIELD = "website"
 
 
+class TelInput(forms.TextInput):
+    """A phone number field: ``type="tel"`` gives phones the number keypad."""
+
+    input_type = "tel"
+
+
 class ParticipationForm(forms.Form):
     join_as = forms.ChoiceField(
         label=_("I would like to join"), choices=FormSubmission.JoinAs.choices, widget=forms.RadioSelect
@@ -23,7 +29,7 @@ class ParticipationForm(forms.Form):
         help_text=_("Required if you join as an organisation."),
     )
     email = forms.EmailField(label=_("E-mail"))
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False, widget=TelInput)
     action_fields = forms.ModelMultipleChoiceField(
         label=_("Action fields I am interested in"),
         queryset=None,
@@ -51,7 +57,7 @@ class ParticipationForm(forms.Form):
                 del self.fields[name]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         if "organisation" in self.fields:
             self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields[HONEYPOT_FIELD].widget.attrs.update(autocomplete="off", tabindex="-1")

@@ -28,10 +28,22 @@ class FeedbackForm(forms.Form):
     """Report a barrier. ``website`` is a honeypot (hidden from people, filled by bots);
     ``started`` is a signed timestamp that shows how long the form was open."""
 
-    name = forms.CharField(label=_("Your name (optional)"), max_length=100, required=False)
-    email = forms.EmailField(label=_("Your email address (optional, if you want an answer)"), required=False)
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address (optional, if you want an answer)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     barrier_url = forms.CharField(
-        label=_("Where is the barrier? (page or address, optional)"), max_length=500, required=False
+        label=_("Where is the barrier? (page or address, optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     message = forms.CharField(
         label=_("What is the barrier?"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000

@@ -47,7 +47,10 @@ def first_request_of_client(request, page, language):
 
 def _message(request, page, message, status):
     return TemplateResponse(
-        request, "translations/request_result.html", {"page": page, "message": message}, status=status
+        request,
+        "translations/request_result.html",
+        {"page": page, "message": message, "error_count": 1 if status >= 400 else 0},
+        status=status,
     )
 
 

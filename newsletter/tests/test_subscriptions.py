@@ -116,7 +116,9 @@ def test_form_without_consent_shows_a_clear_error(network, client, mailoutbox):
     data = _form("x@example.org")
     del data["consent"]
     response = client.post("/newsletter/", data, **HOST)
-    assert response.status_code == 400 and 'role="alert"' in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 400 and 'id="error-summary"' in html
+    assert "Bitte stimmen Sie dem Empfang des Newsletters zu." in html
     assert mailoutbox == []
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from home.models import NewsPage
 
+from .. import form_errors
 from ..calendar import Occurrence, calendar_context
 from ..feeds import action_field_of
 
@@ -41,6 +42,20 @@ def event_when(start, end=None, all_day=False):
 @dataclass(frozen=True)
 class _WhenEvent:
     all_day: bool
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """ "2 errors: " before the page title when a submitted form came back with problems."""
+    return form_errors.title_prefix(form_errors.error_count(context))
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form=None, message=""):
+    """The summary of a submitted form's problems (nothing when there are none); ``message`` is a
+    form-wide problem found outside the form (rate limit, expired token)."""
+    problems = form_errors.form_problems(form)
+    return {"problems": problems, "message": message, "count": len(problems) + (1 if message else 0)}
 
 
 @register.filter

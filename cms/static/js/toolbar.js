@@ -40,6 +40,9 @@
     var hidden = document.querySelectorAll("[data-needs-js]");
     for (var i = 0; i < hidden.length; i++) { hidden[i].hidden = false; }
     apply(stored());
+    // A form came back with problems: the summary takes the focus (autofocus does it too).
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary && document.activeElement !== summary) { summary.focus(); }
     document.addEventListener("click", function (event) {
       var button = event.target.closest ? event.target.closest("button") : null;
       if (!button) { return; }
