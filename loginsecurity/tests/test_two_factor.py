@@ -135,3 +135,10 @@ def test_failed_logins_lock_the_account_until_an_administrator_lifts_it(client, 
     call_command("reset_two_factor", "redakteur", "--keep-devices")
     response = client.post("/admin/login/", {"username": "redakteur", "password": "richtig-123456"})
     assert response.status_code == 302
+
+
+@override_settings(AXES_ENABLED=True)
+def test_password_login_through_the_form_leads_to_enrolment(client):
+    User.objects.create_superuser("chefin", "chefin@example.org", "pw-123456789")
+    response = client.post("/admin/login/", {"username": "chefin", "password": "pw-123456789"}, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/2fa/einrichten/"), response.redirect_chain
