@@ -239,6 +239,16 @@ CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "task": "newsletter.resume_sends",
     "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
 }
+# Bounces by mail when sending through our own mail server (VERP: bounces+<id>-<sig>@<network domain>):
+# a Maildir the server delivers them to, and/or an IMAP mailbox.
+NEWSLETTER_BOUNCE_LOCAL_PART = os.environ.get("NEWSLETTER_BOUNCE_LOCAL_PART", "bounces")
+NEWSLETTER_BOUNCE_MAILDIR = os.environ.get("NEWSLETTER_BOUNCE_MAILDIR", "")
+NEWSLETTER_BOUNCE_IMAP_HOST = os.environ.get("NEWSLETTER_BOUNCE_IMAP_HOST", "")
+NEWSLETTER_BOUNCE_IMAP_PORT = int(os.environ.get("NEWSLETTER_BOUNCE_IMAP_PORT", "993"))
+NEWSLETTER_BOUNCE_IMAP_USER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_USER", "")
+NEWSLETTER_BOUNCE_IMAP_PASSWORD = os.environ.get("NEWSLETTER_BOUNCE_IMAP_PASSWORD", "")
+NEWSLETTER_BOUNCE_IMAP_FOLDER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_FOLDER", "INBOX")
+CELERY_BEAT_SCHEDULE["newsletter-process-mailbox"] = {"task": "newsletter.process_mailbox", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
 # Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
 # report in a Celery task when a page is published.
