@@ -240,7 +240,7 @@ CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compos
 ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
 ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
 ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
-# Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
+# Sign language (DGS) videos, BITV §4 explanations, the accessibility
 # statement (app ``signlanguage``) and content translations (app ``translations``).
 # wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
 INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]
