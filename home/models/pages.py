@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, AgendaItemBlock, BodyBlock, DocumentsBlock, ResultBlock
+from ..routes import RouteSafeSlug
 from .tagging import ActionFieldTagged, NetworkPageForm
 
 CONTENT_PAGES = [
@@ -49,7 +50,7 @@ def ensure_end_after_start(start, end, field="end"):
         raise ValidationError({field: _("The end must not be before the start.")})
 
 
-class BasePage(Page):
+class BasePage(RouteSafeSlug, Page):
     """Fields every content page shares: a teaser for listings, an image and a body."""
 
     teaser = models.TextField(
@@ -69,13 +70,14 @@ class BasePage(Page):
         abstract = True
 
 
-class IndexPage(Page):
+class IndexPage(RouteSafeSlug, Page):
     """A section of a network that lists its child pages (news, events, projects): one per
     network, directly below the start page, with an introduction above the list."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -175,6 +177,7 @@ class ActionFieldPage(BasePage):
 
     subpage_types = ["home.StandardPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -275,7 +278,7 @@ class RoundTableContact(Orderable):
     api_fields = [APIField("contact")]
 
 
-class MeetingPage(ActionFieldTagged, Page):
+class MeetingPage(RouteSafeSlug, ActionFieldTagged, Page):
     """One meeting (Sitzung, Fachforum, Auftaktveranstaltung) of a round table, documented
     with agenda, minutes (Protokoll), results and demands, and documents."""
 
