@@ -15,7 +15,14 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Contact, Funder, Organisation
-from .scoping import OwnNetworkChoicesMixin, refuse_move_to_foreign_network, scoped_view_class
+from .scoping import (
+    OwnNetworkChoicesMixin,
+    hide_installation_wide_reports,
+    own_network_pages,
+    refuse_move_to_foreign_network,
+    scope_admin_api,
+    scoped_view_class,
+)
 
 
 class SiteScopedSnippetChooserViewSet(SnippetChooserViewSet):
@@ -77,6 +84,9 @@ register_snippet(NetworkSnippets)
 
 
 hooks.register("before_move_page", refuse_move_to_foreign_network)
+hooks.register("construct_page_chooser_queryset", own_network_pages)
+hooks.register("construct_admin_api", scope_admin_api, order=100)  # after Wagtail's own endpoints
+hooks.register("construct_reports_menu", hide_installation_wide_reports)
 
 
 @hooks.register("register_page_header_buttons")
