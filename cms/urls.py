@@ -10,6 +10,7 @@ from wagtail.images.views.serve import ServeView
 
 from cms.api import api
 from home import views as home_views
+from newsletter.webhooks import authenticated_anymail_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,7 +20,7 @@ urlpatterns = [
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v3/", api.urls),
     path("newsletter/", include("newsletter.urls")),
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include(authenticated_anymail_urls())),  # 401 without the webhook secret
     path("suche/", include("search.urls")),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
