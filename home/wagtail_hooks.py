@@ -14,6 +14,8 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.spreadsheets import NeutralisedCsvExportMixin
+
 from .models import Contact, Funder, Organisation
 from .scoping import (
     OwnNetworkChoicesMixin,
@@ -48,6 +50,8 @@ class SiteScopedSnippetViewSet(SnippetViewSet):
         return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "delete", "view"])
 
     def construct_view(self, view_class, **kwargs):
+        if hasattr(view_class, "write_csv_row"):  # listing export: no formulas into spreadsheets
+            view_class = type(view_class.__name__, (NeutralisedCsvExportMixin, view_class), {})
         return super().construct_view(scoped_view_class(view_class), **kwargs)
 
 

@@ -3,6 +3,7 @@ events, whatever the provider): a bounce suppresses the address, a complaint uns
 
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Subscriber, normalise_email
 
@@ -63,10 +64,10 @@ def require_webhook_auth(view):
     def guarded(request, *args, **kwargs):
         secrets = webhook_secrets()
         if not secrets:
-            return HttpResponse("Webhooks are not configured.", status=403, content_type="text/plain")
+            return HttpResponse(_("Webhooks are not configured."), status=403, content_type="text/plain")
         sent = get_request_basic_auth(request) or ""
         if not any(hmac.compare_digest(sent.encode(), secret.encode()) for secret in secrets):
-            response = HttpResponse("Authentication required.", status=401, content_type="text/plain")
+            response = HttpResponse(_("Authentication required."), status=401, content_type="text/plain")
             response["WWW-Authenticate"] = 'Basic realm="anymail"'
             return response
         return view(request, *args, **kwargs)
