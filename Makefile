@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
+.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ format: install
 
 test: install
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Longer API fuzzing for operators: every phase of schemathesis (incl. its boundary-value
+# coverage phase) with more examples per operation; FUZZ_SEED=… to explore other inputs.
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_PHASES=$${FUZZ_PHASES:-examples,coverage,fuzzing,stateful} \
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest tests/test_api_fuzz.py -s $(PYTEST_ARGS)
 
 bench-api: install
 	$(BIN)/python bench/api_bench.py

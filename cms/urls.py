@@ -11,6 +11,7 @@ from wagtail.images.views.serve import ServeView
 from cms.api import api
 from home import views as home_views
 from newsletter.webhooks import authenticated_anymail_urls
+from publicsite.sitemaps import robots_txt, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("anymail/", include(authenticated_anymail_urls())),  # 401 without the webhook secret
     path("suche/", include("search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

@@ -5,7 +5,7 @@ import smtplib
 from celery import shared_task
 from django.conf import settings
 
-from . import digest, sending
+from . import bounces, digest, sending
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
@@ -42,3 +42,9 @@ def send_confirmation_task(self, subscriber_id):
             exc=exc, countdown=settings.NEWSLETTER_CONFIRM_RETRY_SECONDS * 2**self.request.retries
         ) from exc
     return True
+
+
+@shared_task(name="newsletter.process_mailbox")
+def process_mailbox_task():
+    """Beat: read the bounce mailbox (DSN, ARF, List-Unsubscribe mailto) when one is configured."""
+    return bounces.process_mailbox()

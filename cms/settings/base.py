@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "publicsite",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "publicsite.middleware.SecurityHeadersMiddleware",
+    # NUL characters and lone surrogates in a path or query string answer 400 (cms/input_guard.py)
+    "cms.input_guard.RejectUnstorableInputMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -236,6 +240,16 @@ CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "task": "newsletter.resume_sends",
     "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
 }
+# Bounces by mail when sending through our own mail server (VERP: bounces+<id>-<sig>@<network domain>):
+# a Maildir the server delivers them to, and/or an IMAP mailbox.
+NEWSLETTER_BOUNCE_LOCAL_PART = os.environ.get("NEWSLETTER_BOUNCE_LOCAL_PART", "bounces")
+NEWSLETTER_BOUNCE_MAILDIR = os.environ.get("NEWSLETTER_BOUNCE_MAILDIR", "")
+NEWSLETTER_BOUNCE_IMAP_HOST = os.environ.get("NEWSLETTER_BOUNCE_IMAP_HOST", "")
+NEWSLETTER_BOUNCE_IMAP_PORT = int(os.environ.get("NEWSLETTER_BOUNCE_IMAP_PORT", "993"))
+NEWSLETTER_BOUNCE_IMAP_USER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_USER", "")
+NEWSLETTER_BOUNCE_IMAP_PASSWORD = os.environ.get("NEWSLETTER_BOUNCE_IMAP_PASSWORD", "")
+NEWSLETTER_BOUNCE_IMAP_FOLDER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_FOLDER", "INBOX")
+CELERY_BEAT_SCHEDULE["newsletter-process-mailbox"] = {"task": "newsletter.process_mailbox", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
 # Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
 # report in a Celery task when a page is published.
@@ -380,6 +394,9 @@ WAGTAILFRONTENDCACHE = (
 # Publish webhooks (app ``webhooks``): signed POSTs to the front ends' endpoints, retried with
 # exponential backoff (base × 2^(attempt−1) seconds) until the last attempt.
 INSTALLED_APPS += ["webhooks"]
+# django-ninja's templates and static files: the API docs page (/api/v3/docs/) serves Swagger UI
+# from our own host (without this app Ninja renders it from a CDN, which our CSP blocks).
+INSTALLED_APPS += ["ninja"]
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))
