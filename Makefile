@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy clean
+.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy check-compose prod-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,13 @@ bench-search: install
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+check-compose: install
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+# The production shape as local processes: gunicorn, Celery worker and beat, PostgreSQL, Redis, SMTP.
+prod-smoke: install
+	./scripts/prod-smoke.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var

@@ -1,5 +1,6 @@
 """Template tags of the public site: calendar and news listings, breadcrumbs, footer, links."""
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -216,3 +217,24 @@ def missing_variants(variants):
 def list_join(items):
     """Items joined with the reader's list separator (Arabic and Persian write "،")."""
     return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+START_PAGE_ITEMS = 3
+
+
+@register.simple_tag
+def start_page_news(home):
+    """The network's newest news for its start page (municipal start pages lead with them)."""
+    return list(NewsPage.objects.descendant_of(home).live().public().order_by("-date", "-pk")[:START_PAGE_ITEMS])
+
+
+@register.simple_tag
+def start_page_events(home, today=None):
+    """The network's next event occurrences (an event running now counts), for its start page."""
+    from home.models import EventPage
+
+    from ..calendar import occurrences, running_since
+
+    today = today or timezone.localdate()
+    events = running_since(EventPage.objects.descendant_of(home).live().public(), today)
+    return occurrences(events, today, today + datetime.timedelta(days=365))[:START_PAGE_ITEMS]
