@@ -133,7 +133,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", _("German"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("de", "Deutsch")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is what makemessages writes; thirdparty_locale/ gives German to third-party strings without it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "thirdparty_locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -381,3 +382,7 @@ INSTALLED_APPS += ["webhooks"]
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))
+
+# Editors' tools (issue 13): their own API tokens with expiry and read-only, enforced here.
+INSTALLED_APPS += ["editors"]
+MIDDLEWARE.append("editors.tokens.TokenLimitsMiddleware")

@@ -9,7 +9,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accessibility.demo import build_leichte_sprache_demo, queue_demo_variant_builds, variant_builds_suspended
+from accessibility.demo import (
+    build_leichte_sprache_demo,
+    queue_demo_variant_builds,
+    use_reader_review_in_demo,
+    variant_builds_suspended,
+)
 from home.demo.builder import build_all, reset_network
 from home.demo.networks import NETWORKS
 
@@ -45,6 +50,7 @@ class Command(BaseCommand):
             with variant_builds_suspended():
                 results = build_all(specs)
                 leichte_sprache_pages = build_leichte_sprache_demo(specs)
+                use_reader_review_in_demo(specs)  # Altona: Leichte Sprache pages go through readers
                 # Issue 4: BITV explanations, DGS video and accessibility statement per network
                 from signlanguage.demo import add_to_demo_networks
 
