@@ -10,6 +10,7 @@ from wagtail.images.views.serve import ServeView
 
 from cms.api import api
 from home import views as home_views
+from publicsite.sitemaps import robots_txt, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("anymail/", include("anymail.urls")),
     path("suche/", include("search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

@@ -108,6 +108,17 @@ def _page_detail_schema():
     return PageDetailSchema
 
 
+def _listed_page_schema():
+    """The page union under a name of its own: Ninja names a paginated answer after its item
+    type, and the snippet listing's union is also an ``Annotated``, so both answers would be
+    documented as one ``PagedAnnotated`` schema (the snippet listing then failed its own schema)."""
+    from typing import Annotated
+
+    listed = Annotated[_page_detail_schema(), "listed page"]
+    listed.__name__ = "ListedPage"
+    return listed
+
+
 LISTABLE_TYPES = tuple(model._meta.label for model in get_page_models() if model._meta.app_label == "home")
 ListableType = Literal[LISTABLE_TYPES]  # type: ignore[valid-type]
 
@@ -142,7 +153,7 @@ class PageListPagination(WagtailLimitOffsetPagination):
 
 @listing_router.get(
     "/{type}/",
-    response=list[_page_detail_schema()],
+    response=list[_listed_page_schema()],
     url_name="listing_pages",
     operation_id="listing_pages",
     summary="Pages of one type with all their fields",

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "publicsite",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "publicsite.middleware.SecurityHeadersMiddleware",
+    # NUL characters and lone surrogates in a path or query string answer 400 (cms/input_guard.py)
+    "cms.input_guard.RejectUnstorableInputMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -379,6 +383,9 @@ WAGTAILFRONTENDCACHE = (
 # Publish webhooks (app ``webhooks``): signed POSTs to the front ends' endpoints, retried with
 # exponential backoff (base × 2^(attempt−1) seconds) until the last attempt.
 INSTALLED_APPS += ["webhooks"]
+# django-ninja's templates and static files: the API docs page (/api/v3/docs/) serves Swagger UI
+# from our own host (without this app Ninja renders it from a CDN, which our CSP blocks).
+INSTALLED_APPS += ["ninja"]
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))

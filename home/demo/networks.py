@@ -1788,7 +1788,7 @@ ALTONA = {
             ],
         },
         {
-            "slug": "newsletter",
+            "slug": "newsletter-info",
             "title": "Newsletter",
             "teaser": "Regelmäßig informiert – per E-Mail oder auf Papier.",
             "body": [

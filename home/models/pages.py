@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, AgendaItemBlock, BodyBlock, DocumentsBlock, ResultBlock
+from ..routes import RouteSafeSlug
 from .tagging import ActionFieldTagged, NetworkPageForm
 
 CONTENT_PAGES = [
@@ -49,7 +50,7 @@ def ensure_end_after_start(start, end, field="end"):
         raise ValidationError({field: _("The end must not be before the start.")})
 
 
-class BasePage(Page):
+class BasePage(RouteSafeSlug, Page):
     """Fields every content page shares: a teaser for listings, an image and a body."""
 
     teaser = models.TextField(
@@ -161,6 +162,7 @@ class ActionFieldPage(BasePage):
 
     subpage_types = ["home.StandardPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -265,7 +267,7 @@ class RoundTableContact(Orderable):
     api_fields = [APIField("contact")]
 
 
-class MeetingPage(ActionFieldTagged, Page):
+class MeetingPage(RouteSafeSlug, ActionFieldTagged, Page):
     """One meeting (Sitzung, Fachforum, Auftaktveranstaltung) of a round table, documented
     with agenda, minutes (Protokoll), results and demands, and documents."""
 
@@ -340,7 +342,7 @@ class MeetingPage(ActionFieldTagged, Page):
             raise ValidationError({"status": _("A documented meeting needs minutes or results.")})
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RouteSafeSlug, Page):
     """The list of a network's news."""
 
     show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
@@ -349,6 +351,7 @@ class NewsIndexPage(Page):
 
     subpage_types = ["home.NewsPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -381,7 +384,7 @@ class NewsPage(ActionFieldTagged, BasePage):
         verbose_name_plural = _("news")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(RouteSafeSlug, Page):
     """The event calendar (Veranstaltungskalender) of a network."""
 
     show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
@@ -390,6 +393,7 @@ class EventIndexPage(Page):
 
     subpage_types = ["home.EventPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -512,7 +516,7 @@ class EventPage(ActionFieldTagged, BasePage):
             raise ValidationError({"recurrence_until": _("The repetition must end after the start.")})
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(RouteSafeSlug, Page):
     """The list of network projects, current and completed."""
 
     show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
@@ -521,6 +525,7 @@ class ProjectIndexPage(Page):
 
     subpage_types = ["home.ProjectPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

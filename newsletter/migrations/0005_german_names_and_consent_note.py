@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsletter', '0003_open_deliveries_index_and_free_language'),
+        ('newsletter', '0004_delivery_claim_token'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
