@@ -16,7 +16,10 @@ from wagtail.api.v3.errors import problem_response
 from cms import api_guards, openapi
 from cms.input_guard import BadBody, UnstorableTextParser
 from home.api import directory_router, listing_router, preview_router
+from newsletter.api import newsletter_router
 from search.api import search_router
+from signlanguage.api import sign_language_router
+from translations.api import translations_router
 
 api.title = "Miteinander API"
 api.description = (
@@ -91,12 +94,7 @@ api.add_router("/listings/", listing_router)
 api.add_router("/preview/", preview_router)
 api.add_router("/search/", search_router)
 
-from newsletter.api import newsletter_router  # noqa: E402
-
 api.add_router("/newsletter/", newsletter_router)
-from signlanguage.api import sign_language_router  # noqa: E402
-from translations.api import translations_router  # noqa: E402
-
 api.add_router("/sign-language/", sign_language_router)
 api.add_router("/translations/", translations_router)
 

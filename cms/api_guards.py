@@ -40,16 +40,14 @@ def guard(router, path, method, check):
         operation.view_func = guarded
 
 
-SIBLING_POSITIONS = ("left", "right", "first-sibling", "last-sibling")
-
-
 def refuse_root_page(request, page_id=None, data=None, **kwargs):
-    """The root page has no parent: it cannot be moved, copied or aliased, nor get siblings."""
+    """The root page has no parent: it cannot be moved, copied or aliased, and a move next to or
+    below it (where only network start pages live) crashes Wagtail's checks."""
     if page_id is not None and Page.objects.filter(pk=page_id, depth=1).exists():
         raise HttpError(400, "The root of the page tree cannot be moved, copied or aliased.")
     destination = getattr(data, "destination_id", None)
-    if getattr(data, "position", None) in SIBLING_POSITIONS and Page.objects.filter(pk=destination, depth=1).exists():
-        raise HttpError(400, "A page cannot be placed beside the root of the page tree.")
+    if destination is not None and Page.objects.filter(pk=destination, depth=1).exists():
+        raise HttpError(400, "A page cannot be moved into or beside the root of the page tree; use the admin.")
 
 
 def _shown_names(schema_class):

@@ -14,6 +14,7 @@ from publicsite.sitemaps import robots_txt, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/", include("loginsecurity.urls")),
     path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -28,6 +28,7 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Revision, get_page_models
 
+from .extensions import prefetch_for_listing
 from .models import Contact, Funder, Organisation
 
 PREVIEW_SALT = "miteinander.headless-preview"
@@ -96,12 +97,6 @@ def revision_for_preview_token(token):
     return get_object_or_404(Revision.page_revisions, pk=data["revision"], object_id=str(data["page"]))
 
 
-def prefetch_accessibility_variants(pages):
-    from accessibility.variants import prefetch
-
-    return prefetch(pages)
-
-
 def _page_detail_schema():
     from wagtail.api.v3.routers.pages import PageDetailSchema
 
@@ -147,7 +142,7 @@ class PageListPagination(WagtailLimitOffsetPagination):
         for page in pages:
             if page.path[: -Page.steplen] in parents:
                 page._cached_parent_obj = parents[page.path[: -Page.steplen]]
-        result["items"] = prefetch_accessibility_variants(pages)
+        result["items"] = prefetch_for_listing(pages)
         return result
 
 

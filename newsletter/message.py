@@ -80,6 +80,12 @@ class Letterhead:
     def list_mailto(self):
         return f"unsubscribe@{self.domain}"
 
+    def return_path(self, delivery_id):
+        """The envelope sender of one delivery (VERP): a bounce names the delivery it is about."""
+        from .bounces import return_path
+
+        return return_path(delivery_id, self.domain)
+
     def link(self, template, token):
         return f"{self.base_url}{template[0]}{token}{template[1]}"
 

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import digest, sending
+from . import bounces, digest, sending
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
@@ -21,3 +21,9 @@ def resume_sends_task():
 def compose_due_digests_task():
     """Beat: compose (and, where a site chose so, send) the digests that are due."""
     return [issue.pk for issue in digest.compose_due_digests()]
+
+
+@shared_task(name="newsletter.process_mailbox")
+def process_mailbox_task():
+    """Beat: read the bounce mailbox (DSN, ARF, List-Unsubscribe mailto) when one is configured."""
+    return bounces.process_mailbox()

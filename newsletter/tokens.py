@@ -1,4 +1,4 @@
-"""Signed tokens in links: never a bare id (DESIGN: Rules we follow)."""
+"""Signed tokens in links: unsubscribe and preference links never carry a bare id."""
 
 from django.conf import settings
 from django.core import signing

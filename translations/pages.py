@@ -1,31 +1,8 @@
 """Which translations a page has, for the public toolbar, the API and the request form."""
 
-from collections import defaultdict
-
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .languages import direction, language_codes, native_name
-
-CACHE_ATTR = "_translations_prefetched"
-
-
-def prefetch_translations(pages):
-    """Load the live translations of many pages in a fixed number of queries (API listings),
-    instead of several per page; :func:`page_translations` then reads them from the page."""
-    pages = list(pages)
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
-    by_key = defaultdict(dict)
-    translations = (
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    for translation in translations:
-        by_key[translation.translation_key][translation.locale.language_code] = translation
-    for page in pages:
-        setattr(page, CACHE_ATTR, {"own": languages.get(page.locale_id), "live": by_key[page.translation_key]})
-    return pages
 
 
 def page_translations(page, request=None, include_own=False, full_url=False):
@@ -34,18 +11,14 @@ def page_translations(page, request=None, include_own=False, full_url=False):
     ``dir``. German, the default, comes first."""
     if page is None or not isinstance(page, Page):
         return []
-    cached = getattr(page, CACHE_ATTR, None)
-    if cached is not None:
-        own, live = cached["own"], cached["live"]
-    else:
-        own = page.locale.language_code if page.locale_id else None
-        live = {
-            translation.locale.language_code: translation
-            for translation in Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        }
+    own = page.locale.language_code if page.locale_id else None
+    live = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    }
     entries = []
     for code in language_codes():
         if code == own and not include_own:
@@ -67,9 +40,3 @@ def page_translations(page, request=None, include_own=False, full_url=False):
 def requestable_languages(page):
     """Languages a reader may ask for: content languages without a live translation."""
     return [entry for entry in page_translations(page) if entry["url"] is None]
-
-
-def ensure_locales():
-    """Create a Locale for every content language (German first); safe to call repeatedly."""
-    for code in language_codes():
-        Locale.objects.get_or_create(language_code=code)

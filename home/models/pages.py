@@ -70,6 +70,25 @@ class BasePage(RouteSafeSlug, Page):
         abstract = True
 
 
+class IndexPage(RouteSafeSlug, Page):
+    """A section of a network that lists its child pages (news, events, projects): one per
+    network, directly below the start page, with an introduction above the list."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     """The start page of one network (Wagtail site): who the network is, highlights, contacts
     and funders. Every other page of the network lives below it."""
@@ -342,20 +361,10 @@ class MeetingPage(RouteSafeSlug, ActionFieldTagged, Page):
             raise ValidationError({"status": _("A documented meeting needs minutes or results.")})
 
 
-class NewsIndexPage(RouteSafeSlug, Page):
+class NewsIndexPage(IndexPage):
     """The list of a network's news."""
 
-    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.NewsPage"]
-    parent_page_types = ["home.HomePage"]
-    base_form_class = NetworkPageForm
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("news index")
@@ -384,20 +393,10 @@ class NewsPage(ActionFieldTagged, BasePage):
         verbose_name_plural = _("news")
 
 
-class EventIndexPage(RouteSafeSlug, Page):
+class EventIndexPage(IndexPage):
     """The event calendar (Veranstaltungskalender) of a network."""
 
-    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.EventPage"]
-    parent_page_types = ["home.HomePage"]
-    base_form_class = NetworkPageForm
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("event calendar")
@@ -516,20 +515,10 @@ class EventPage(ActionFieldTagged, BasePage):
             raise ValidationError({"recurrence_until": _("The repetition must end after the start.")})
 
 
-class ProjectIndexPage(RouteSafeSlug, Page):
+class ProjectIndexPage(IndexPage):
     """The list of network projects, current and completed."""
 
-    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.ProjectPage"]
-    parent_page_types = ["home.HomePage"]
-    base_form_class = NetworkPageForm
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("project index")
@@ -653,23 +642,3 @@ class ProcessPhase(Orderable):
 
     def __str__(self):
         return self.title
-
-
-# Accessible variants of every page type (Leichte Sprache counterpart, read-aloud audio, PDF),
-# built and stored by the accessibility app: an API field and a property, no database column.
-from accessibility.variants import add_accessibility_variants_api_field  # noqa: E402
-
-add_accessibility_variants_api_field(
-    HomePage,
-    StandardPage,
-    ActionFieldPage,
-    RoundTablePage,
-    MeetingPage,
-    NewsIndexPage,
-    NewsPage,
-    EventIndexPage,
-    EventPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ProcessPage,
-)

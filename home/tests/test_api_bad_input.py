@@ -86,12 +86,13 @@ def test_copying_or_aliasing_the_root_page_answers_400(client, two_networks, act
     assert "root" in assert_problem(response, 400)["detail"]
 
 
-def test_moving_the_root_page_or_beside_it_answers_400(client, two_networks):
+def test_moving_the_root_page_or_into_or_beside_it_answers_400(client, two_networks):
     a = two_networks.a
     root = a.home.get_parent()
     for page, body in (
         (root, {"destination_id": a.home.pk}),
         (a.home, {"destination_id": root.pk, "position": "left"}),
+        (a.news, {"destination_id": root.pk}),
     ):
         response = client.post(
             f"/api/v3/pages/{page.pk}/actions/move/", json.dumps(body), content_type="application/json", **editor(a)
@@ -99,6 +100,7 @@ def test_moving_the_root_page_or_beside_it_answers_400(client, two_networks):
         assert_problem(response, 400)
     a.home.refresh_from_db()
     assert a.home.get_parent().pk == root.pk
+    assert NewsPage.objects.get(pk=a.news.pk).get_parent().pk == a.news_index.pk
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", '"Funder"', "{kaputt", "\xff\xfe"])

@@ -1,4 +1,4 @@
-"""Regression tests of issue 10's admin leaks: each view named here once showed or changed
+"""Regression tests of admin views that leaked across networks: each view named here once showed or changed
 another network's object (or answered 500 for the editor's own)."""
 
 import pytest

@@ -21,34 +21,14 @@ from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVi
 register = template.Library()
 
 
-CACHE_ATTR = "_sign_language_prefetched"
-
-
-def prefetch_sign_language_videos(pages):
-    """Load the videos (with their checks) of many pages in one query (API listings)."""
-    pages = list(pages)
-    videos = {
-        video.page_id: video
-        for video in SignLanguageVideo.objects.filter(page_id__in=[page.pk for page in pages]).select_related(
-            "video", "video__video_check", "poster"
-        )
-    }
-    for page in pages:
-        setattr(page, CACHE_ATTR, videos.get(page.pk))
-    return pages
-
-
 def video_for_page(page):
     if not isinstance(page, Page) or not page.pk:
         return None
-    if hasattr(page, CACHE_ATTR):
-        video = getattr(page, CACHE_ATTR)
-    else:
-        video = (
-            SignLanguageVideo.objects.filter(page_id=page.pk)
-            .select_related("video", "video__video_check", "poster")
-            .first()
-        )
+    video = (
+        SignLanguageVideo.objects.filter(page_id=page.pk)
+        .select_related("video", "video__video_check", "poster")
+        .first()
+    )
     if video is None:
         return None
     try:
