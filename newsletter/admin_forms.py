@@ -68,7 +68,8 @@ class SubscriberAdminForm(SiteOwnedForm):
                 subscriber.status = Subscriber.Status.PENDING
         subscriber = super().save(commit=commit)
         if adding and self.cleaned_data["added_how"] == SEND_CONFIRMATION:
-            from .subscriptions import send_confirmation
+            from .subscriptions import enqueue_confirmation
 
-            transaction.on_commit(lambda: send_confirmation(subscriber))
+            # through the Celery task, which retries while the mail server is down
+            transaction.on_commit(lambda: enqueue_confirmation(subscriber))
         return subscriber

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.scoping.AdminNetworkMiddleware",  # an editor's admin URLs name only their network's objects
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "publicsite.middleware.SecurityHeadersMiddleware",
@@ -235,6 +236,7 @@ NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECOND
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
 NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
 NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
+NEWSLETTER_CONFIRM_RETRY_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_RETRY_SECONDS", "30"))  # doubles per retry
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "task": "newsletter.resume_sends",
