@@ -5,6 +5,8 @@ page move confirmation know nothing of networks. Everything here narrows them to
 whose root page the user may edit (``editable_site_ids``); superusers see every network.
 """
 
+from types import SimpleNamespace
+
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
@@ -304,6 +306,8 @@ def narrow_filter_choices(form, user):
             field.queryset = queryset.filter(pk__in=sites)
         elif queryset is not None and queryset.model is get_user_model():
             field.queryset = queryset.filter(pk__in=own_network_users(user).values("pk"))
+        elif queryset is not None:
+            narrow_choices_to_own_network(SimpleNamespace(fields={name: field}), user)
         elif name in ("site", "site_root") and getattr(field, "choices", None):
             field.choices = [(value, label) for value, label in field.choices if str(value) in own_values]
         elif name == "user" and getattr(field, "choices", None):
@@ -354,3 +358,45 @@ def hide_installation_wide_reports(request, menu_items):
     """``construct_reports_menu`` hook: reports over every network only for superusers."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# --- choices in admin forms ---------------------------------------------------------------------
+
+
+def own_network_page_filter(user):
+    """A Q for the pages of the user's networks."""
+    condition = Q(pk__in=[])
+    for root in own_page_paths(user):
+        condition |= Q(path__startswith=root)
+    return condition
+
+
+def network_name_of(obj, sites):
+    """The name of the network an object (a page or a site-owned object) belongs to."""
+    site_id = getattr(obj, "site_id", None)
+    path = getattr(obj, "path", None)
+    for site in sites:
+        if site.pk == site_id or (path and path.startswith(site.root_page.path)):
+            return site.site_name
+    return ""
+
+
+def narrow_choices_to_own_network(form, user):
+    """Every page and site-owned choice of an admin form to the user's networks; a superuser
+    sees all of them, each labelled with its network."""
+    from wagtail.models import Page
+
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        is_page = issubclass(queryset.model, Page)
+        if not is_page and site_field_of(queryset.model) is None:
+            continue
+        if user.is_active and user.is_superuser:
+            sites = list(Site.objects.select_related("root_page"))
+            field.label_from_instance = lambda obj, sites=sites: f"{obj} ({network_name_of(obj, sites)})"
+        elif is_page:
+            field.queryset = queryset.filter(own_network_page_filter(user))
+        else:
+            field.queryset = own_network(queryset, user)

@@ -12,6 +12,9 @@ mail server (with a provider, django-anymail's webhooks do this job: ``webhooks.
 """
 
 import email
+import functools
+import hashlib
+import hmac
 import imaplib
 import logging
 import mailbox
@@ -41,7 +44,13 @@ def _local_part():
 
 
 def _signature(delivery_id):
-    return salted_hmac(VERP_SALT, str(delivery_id)).hexdigest()[:10]
+    """First 10 hex digits of an HMAC (key from SECRET_KEY and a salt): one per mail sent."""
+    return hmac.new(_verp_key(settings.SECRET_KEY), str(delivery_id).encode(), hashlib.sha256).hexdigest()[:10]
+
+
+@functools.lru_cache(maxsize=2)
+def _verp_key(secret):
+    return salted_hmac(VERP_SALT, "", secret=secret).digest()
 
 
 def return_path(delivery_id, domain):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Small helpers every app may use; they import no app of the project.
-SHARED_HELPERS = ("cms.clients", "cms.formprotection")
+SHARED_HELPERS = ("cms.clients", "cms.formprotection", "cms.spreadsheets")
 # The project package wires the apps together (URLs, API, Celery) and may import all of them.
 PROJECT = "cms"
 BASE = "home"
