@@ -139,7 +139,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", _("German"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("de", "Deutsch")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is what makemessages writes; thirdparty_locale/ gives German to third-party strings without it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "thirdparty_locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -432,3 +433,7 @@ AXES_LOCKOUT_CALLABLE = "loginsecurity.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are enough; no table of every editor's logins
 AXES_VERBOSE = False
+
+# Editors' tools (issue 13): their own API tokens with expiry and read-only, enforced here.
+INSTALLED_APPS += ["editors"]
+MIDDLEWARE.append("editors.tokens.TokenLimitsMiddleware")
