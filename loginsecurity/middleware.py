@@ -10,7 +10,17 @@ from django.urls import reverse
 from .policy import has_device, two_factor_required
 
 PROTECTED_PREFIXES = ("/admin/", "/django-admin/")
-OPEN_PREFIXES = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/password_reset/")
+# the 2FA pages themselves, and what every admin page (these included) loads by script: the icon
+# sprite and the translation catalogue hold nothing of an account; redirected, the script would
+# paste the whole 2FA page into the document as if it were the icons
+OPEN_PREFIXES = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/2fa/",
+    "/admin/password_reset/",
+    "/admin/sprite/",
+    "/admin/jsi18n/",
+)
 
 
 class TwoFactorMiddleware:

@@ -142,3 +142,13 @@ def test_password_login_through_the_form_leads_to_enrolment(client):
     User.objects.create_superuser("chefin", "chefin@example.org", "pw-123456789")
     response = client.post("/admin/login/", {"username": "chefin", "password": "pw-123456789"}, follow=True)
     assert response.redirect_chain[-1][0].startswith("/admin/2fa/einrichten/"), response.redirect_chain
+
+
+def test_icons_and_script_translations_load_before_the_second_factor(client):
+    """The 2FA pages are admin pages: their icon sprite and script catalogue must not be redirected."""
+    admin = User.objects.create_superuser("chefin", "chefin@example.org", "pw-123456789")
+    client.force_login(admin)
+    sprite = client.get("/admin/sprite/")
+    assert sprite.status_code == 200 and "<svg" in sprite.content.decode()
+    assert client.get("/admin/jsi18n/").status_code == 200
+    assert client.get("/admin/pages/").status_code == 302
