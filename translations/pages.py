@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from wagtail.models import Locale, Page
 
+from home.visibility import public
+
 from .languages import direction, language_codes, native_name
 
 CACHE_ATTR = "_translations_prefetched"
@@ -15,12 +17,9 @@ def prefetch_translations(pages):
     pages = list(pages)
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     by_key = defaultdict(dict)
-    translations = (
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
-        .live()
-        .public()
-        .select_related("locale")
-    )
+    translations = public(
+        Page.objects.filter(translation_key__in={page.translation_key for page in pages}).live()
+    ).select_related("locale")
     for translation in translations:
         by_key[translation.translation_key][translation.locale.language_code] = translation
     for page in pages:
@@ -41,11 +40,11 @@ def page_translations(page, request=None, include_own=False, full_url=False):
         own = page.locale.language_code if page.locale_id else None
         live = {
             translation.locale.language_code: translation
-            for translation in Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
+            for translation in public(Page.objects.filter(translation_key=page.translation_key).live()).select_related(
+                "locale"
+            )
         }
+        setattr(page, CACHE_ATTR, {"own": own, "live": live})  # the toolbar and the request form both ask
     entries = []
     for code in language_codes():
         if code == own and not include_own:

@@ -9,9 +9,10 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import NewsPage
+from home.visibility import public
 
 from .. import form_errors
 from ..calendar import Occurrence, calendar_context
@@ -89,18 +90,18 @@ def network(context, page):
         return {}
     root = site.root_page.specific
     contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
-    children = list(site.root_page.get_children().live().public())
+    children = list(public(site.root_page.get_children().live()))
     standard_type = ContentType.objects.get_for_model(_standard_page_types()[0]).pk
     # The sections (every child but plain pages) always; plain pages when marked "show in menus"
     # (the others are listed in the footer).
     menu = [c for c in children if c.show_in_menus or c.content_type_id != standard_type]
-    ancestors = set(page.get_ancestors().values_list("pk", flat=True)) if hasattr(page, "get_ancestors") else set()
+    path = getattr(page, "path", "")
     return {
         "site": site,
         "root": root,
         "name": site.site_name or root.title,
         "menu": [
-            (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else ""))
+            (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if path.startswith(item.path) else ""))
             for item in menu
         ],
         "contact": contacts[0] if contacts else None,
@@ -109,13 +110,20 @@ def network(context, page):
     }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
-    if not hasattr(page, "get_site") or getattr(page, "depth", 0) <= 2:
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors from the network's start page down, in one query."""
+    if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    site = page.get_site()
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth) if site else []
-    return {"crumbs": list(ancestors), "page": page}
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or not page.path.startswith(site.root_page.path):
+        site = page.get_site()
+    if site is None:
+        return {"crumbs": []}
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(len(site.root_page.path), len(page.path), steplen)]
+    return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page}
 
 
 def _standard_page_types():
@@ -133,7 +141,7 @@ def event_calendar(context, page):
 def news_listing(context, page):
     """The news below ``page``, newest first, 10 per page, optionally of one action field."""
     request = context["request"]
-    news = NewsPage.objects.child_of(page).live().public().order_by("-date", "-pk").prefetch_related("action_fields")
+    news = public(NewsPage.objects.child_of(page).live()).order_by("-date", "-pk").prefetch_related("action_fields")
     site = page.get_site()
     slug = request.GET.get("handlungsfeld", "")[:100]
     field = None
