@@ -15,4 +15,5 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 RUN useradd --create-home miteinander && mkdir -p /app/media && chown miteinander /app/media
 USER miteinander
 EXPOSE 8000
-CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "cms.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# No gunicorn access log: the app writes one JSON line per request (operations/logs.py), without addresses.

@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search bench-scale check-deploy clean
+.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search bench-scale check-deploy check-compose prod-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ format: install
 test: install
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Longer API fuzzing for operators: every phase of schemathesis (incl. its boundary-value
+# coverage phase) with more examples per operation; FUZZ_SEED=… to explore other inputs.
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_PHASES=$${FUZZ_PHASES:-examples,coverage,fuzzing,stateful} \
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest tests/test_api_fuzz.py -s $(PYTEST_ARGS)
+
 bench-api: install
 	$(BIN)/python bench/api_bench.py
 
@@ -63,6 +69,13 @@ bench-scale: install
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+check-compose: install
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+# The production shape as local processes: gunicorn, Celery worker and beat, PostgreSQL, Redis, SMTP.
+prod-smoke: install
+	./scripts/prod-smoke.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var

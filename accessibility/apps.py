@@ -11,6 +11,13 @@ class AccessibilityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home import extensions
+
         from . import signals
+        from .demo import LeichteSpracheDemo
+        from .variants import api_representation, prefetch
 
         signals.connect()
+        # Every page's Leichte Sprache counterpart, read-aloud audio and PDF in the API.
+        extensions.add_page_api_field("accessibility_variants", api_representation, prefetch=prefetch)
+        extensions.add_demo_content(LeichteSpracheDemo())

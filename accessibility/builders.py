@@ -13,7 +13,6 @@ Rules every build follows:
 
 import logging
 import re
-import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -360,10 +359,6 @@ def mark_stale(page):
     ]
     PageVariant.objects.filter(pk__in=stale).update(status=PageVariant.Status.STALE, updated_at=timezone.now())
     return stale
-
-
-def tools_available():
-    return {name: bool(shutil.which(name)) for name in ("espeak-ng", "ffmpeg", "ffprobe")}
 
 
 __all__ = [

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from home.extensions import DemoContribution
 from home.models import StandardPage
 
 from .leichte_sprache_pages import link_leichte_sprache_version
@@ -135,3 +136,24 @@ def queue_demo_variant_builds(pages):
     for page in pages:
         _enqueue(build_page_variants_task, page.pk)
         _enqueue(build_page_variants_task, page.leichte_sprache_source.page_id)
+
+
+class LeichteSpracheDemo(DemoContribution):
+    """Leichte Sprache versions of each demo network's start page and first content page;
+    no audio or PDF builds while the demo loads, only for the new Leichte Sprache pages after."""
+
+    order = 10
+
+    def __init__(self):
+        self.created = []
+
+    def suspended(self):
+        return variant_builds_suspended()
+
+    def add_to_networks(self, specs):
+        self.created = build_leichte_sprache_demo(specs)
+        return [f"Leichte Sprache: {len(self.created)} Seiten neu"] if self.created else []
+
+    def after_build(self):
+        queue_demo_variant_builds(self.created)
+        self.created = []

@@ -187,23 +187,3 @@ def api_representation(page):
 def _page_ref(linked, page):
     url = _live_url(linked, absolute=True, page=page)
     return {"id": linked.pk, "title": linked.title, "url": url} if url else None
-
-
-class AccessibilityVariantsMixin:
-    """Adds the ``accessibility_variants`` property the API field reads (no database column)."""
-
-    @property
-    def accessibility_variants(self):
-        return api_representation(self)
-
-
-def add_accessibility_variants_api_field(*models):
-    """Give each page model the ``accessibility_variants`` property and API field."""
-    from wagtail.api import APIField
-
-    for model in models:
-        if "accessibility_variants" not in model.__dict__:
-            model.accessibility_variants = AccessibilityVariantsMixin.accessibility_variants
-        names = {getattr(f, "name", f) for f in model.api_fields}
-        if "accessibility_variants" not in names:
-            model.api_fields = list(model.api_fields) + [APIField("accessibility_variants")]

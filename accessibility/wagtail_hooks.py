@@ -47,3 +47,18 @@ def register_missing_report():
 @hooks.register("insert_editor_js")
 def leichte_sprache_editor_js():
     return format_html('<script src="{}" defer></script>', static("accessibility/leichte_sprache_editor.js"))
+
+
+# The frame of a Leichte Sprache page (menu, toolbar, footer) speaks Leichte Sprache too: its
+# wording lives in the pseudo-language "de-ls" (locale/de_LS), which falls back to German.
+LEICHTE_SPRACHE_INTERFACE = "de-ls"
+
+
+@hooks.register("before_serve_page")
+def leichte_sprache_interface(page, request, serve_args, serve_kwargs):
+    from django.utils import translation
+
+    from .models import LeichteSpracheLink
+
+    if LeichteSpracheLink.objects.filter(variant_id=page.pk).exists():
+        translation.activate(LEICHTE_SPRACHE_INTERFACE)

@@ -1,14 +1,20 @@
 """Newsletter send benchmark: 100,000 active subscribers on PostgreSQL, an issue of about
 30 KB, postfix's smtp-sink as the mail server, our engine with production settings (two
 Celery worker processes) — and in the same run postfix's smtp-source pushing the same number
-of same-size messages into the same sink over two sessions, as the ceiling.
+of same-size messages into the same sink over the same number of sessions, as the ceiling.
+Runs once per connection count (BENCH_CONNECTIONS, default "2,8": the engine with that many
+worker processes, one SMTP connection each; smtp-source with that many sessions).
 
-Prints: time to snapshot the recipients, time to the first mail, total time, mails/s, the
-ratio to smtp-source, peak worker memory. Run: `make bench-send` (or `python bench/send_bench.py`).
+Prints per connection count: time to snapshot the recipients, time to the first mail, total
+time, mails/s, the ratio to smtp-source, peak worker memory; and the load average before the
+run (figures taken with a load above 3 on this 2-core machine are not comparable).
+With BENCH_PROFILE=1, py-spy samples the worker processes and the top functions (own time) are
+printed. Run: `make bench-send` (or `python bench/send_bench.py`).
 
 Environment: BENCH_SEND_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_send_bench),
-BENCH_SUBSCRIBERS (default 100000), BENCH_WORKERS (worker processes, default 2),
-BENCH_SINK_PORT (default 2526), BENCH_REDIS_PORT (a private redis-server, default 2528).
+BENCH_SUBSCRIBERS (default 100000), BENCH_CONNECTIONS (default "2,8"),
+BENCH_SINK_PORT (default 2526), BENCH_REDIS_PORT (a private redis-server, default 2528),
+BENCH_PROFILE (py-spy the workers).
 """
 
 import os
@@ -27,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 DATABASE_URL = os.environ.get("BENCH_SEND_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/miteinander_send_bench")
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "100000"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+CONNECTIONS = [int(n) for n in os.environ.get("BENCH_CONNECTIONS", os.environ.get("BENCH_WORKERS", "2,8")).split(",")]
+PROFILE = os.environ.get("BENCH_PROFILE", "") not in ("", "0")
 SINK_PORT = int(os.environ.get("BENCH_SINK_PORT", "2526"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "2528"))
 HOST = "bench.localhost"
@@ -196,6 +203,143 @@ def children(pid):
         return []
 
 
+def top_functions(raw_path, limit=15):
+    """Own time per function from py-spy's collapsed stacks: [(share, function)]."""
+    own = {}
+    total = 0
+    for line in Path(raw_path).read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        frame = stack.split(";")[-1]
+        own[frame] = own.get(frame, 0) + int(count)
+        total += int(count)
+    return [(n / total, f) for f, n in sorted(own.items(), key=lambda item: -item[1])[:limit]] if total else []
+
+
+def run_once(issue, workers, message_size, tmp, start, source_bin):
+    """One engine run with ``workers`` processes, then smtp-source with as many sessions."""
+    from newsletter.models import Delivery, NewsletterIssue
+
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="draft", send_started_at=None, send_finished_at=None)
+    Delivery.objects.filter(issue=issue).delete()
+    # Publishing the bench content enqueued other apps' work (accessible PDF builds): drop it, so
+    # the send's batches are not queued behind minutes of PDF rendering.
+    import redis
+
+    redis.Redis(port=REDIS_PORT).flushall()
+    env = dict(os.environ, **ENV)
+    worker = start(
+        [
+            str(Path(sys.executable).with_name("celery")),
+            "-A",
+            "cms",
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={workers}",
+            "-l",
+            "warning",
+            "-n",
+            "bench@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(tmp / f"worker-{workers}.log", "wb"),  # noqa: SIM115 - open for the child's lifetime
+    )
+    deadline = time.monotonic() + 60
+    while len(children(worker.pid)) < workers and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)
+
+    from django.db import connection, transaction
+    from django.db.models import Max, Min
+
+    from newsletter import sending
+
+    spy = None
+    if PROFILE:
+        spy = subprocess.Popen(
+            [str(Path(sys.executable).with_name("py-spy")), "record", "-p", str(worker.pid), "--subprocesses"]
+            + ["-f", "raw", "-r", "200", "--nonblocking", "-o", str(tmp / f"profile-{workers}.txt")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1)
+    t0 = time.time()
+    with transaction.atomic():
+        count = sending.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    snapshot_seconds = time.time() - t0
+    sending.enqueue_batches(issue.pk)
+    peak = 0.0
+    while True:
+        time.sleep(0.5)
+        peak = max(peak, peak_rss_mb(children(worker.pid)))
+        if NewsletterIssue.objects.get(pk=issue.pk).send_status != "sending":
+            break
+        if worker.poll() is not None:
+            sys.exit("the worker died:\n" + (tmp / f"worker-{workers}.log").read_text()[-3000:])
+    peak = max(peak, peak_rss_mb(children(worker.pid)))
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=60)
+    stats = Delivery.objects.filter(issue=issue, status="sent").aggregate(first=Min("sent_at"), last=Max("sent_at"))
+    sent = Delivery.objects.filter(issue=issue, status="sent").count()
+    first_mail = stats["first"].timestamp() - t0
+    total = stats["last"].timestamp() - t0
+    ours = sent / total
+    connection.close()
+    worker.send_signal(signal.SIGTERM)
+    worker.wait(timeout=30)
+
+    print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {workers} sessions …", flush=True)
+    per_session = sent // workers
+    b0 = time.time()
+    sources = [
+        subprocess.Popen(
+            [
+                source_bin,
+                "-d",
+                "-s",
+                "1",
+                "-m",
+                str(per_session),
+                "-l",
+                str(message_size),
+                "-f",
+                "newsletter@bench.localhost",
+                "-t",
+                "person@example.org",
+                f"127.0.0.1:{SINK_PORT}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(workers)
+    ]
+    for proc in sources:
+        proc.wait()
+    baseline_seconds = time.time() - b0
+    baseline = per_session * workers / baseline_seconds
+
+    print()
+    print(f"recipients                {count:,} (sent {sent:,})")
+    print(f"snapshot                  {snapshot_seconds:.2f} s")
+    print(f"time to first mail        {first_mail:.2f} s")
+    print(f"total time                {total:.1f} s")
+    print(f"engine                    {ours:,.0f} mails/s with {workers} worker processes")
+    print(f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({baseline_seconds:.1f} s)")
+    print(f"ratio engine/smtp-source  {ours / baseline:.2f}")
+    print(f"peak worker memory        {peak:.0f} MB (max RSS of one worker process)")
+    if PROFILE:
+        print(f"top functions (own time) of the workers, {workers} connections:")
+        for share, name in top_functions(tmp / f"profile-{workers}.txt"):
+            print(f"  {share:6.1%}  {name}")
+
+
 def main():
     for tool in ("smtp-sink", "smtp-source", "redis-server"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -229,101 +373,9 @@ def main():
             flush=True,
         )
 
-        env = dict(os.environ, **ENV)
-        worker = start(
-            [
-                str(Path(sys.executable).with_name("celery")),
-                "-A",
-                "cms",
-                "worker",
-                "--pool=prefork",
-                f"--concurrency={WORKERS}",
-                "-l",
-                "warning",
-                "-n",
-                "bench@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=open(tmp / "worker.log", "wb"),  # noqa: SIM115 - open for the child's lifetime
-        )
-        deadline = time.monotonic() + 60
-        while len(children(worker.pid)) < WORKERS and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(2)
-
-        from django.db import connection, transaction
-        from django.db.models import Max, Min
-
-        from newsletter import sending
-        from newsletter.models import Delivery, NewsletterIssue
-
-        t0 = time.time()
-        with transaction.atomic():
-            count = sending.snapshot_recipients(issue)
-            NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
-        snapshot_seconds = time.time() - t0
-        sending.enqueue_batches(issue.pk)
-        peak = 0.0
-        while True:
-            time.sleep(0.5)
-            peak = max(peak, peak_rss_mb(children(worker.pid)))
-            if NewsletterIssue.objects.get(pk=issue.pk).send_status != "sending":
-                break
-            if worker.poll() is not None:
-                sys.exit("the worker died:\n" + (tmp / "worker.log").read_text()[-3000:])
-        peak = max(peak, peak_rss_mb(children(worker.pid)))
-        stats = Delivery.objects.filter(issue=issue, status="sent").aggregate(first=Min("sent_at"), last=Max("sent_at"))
-        sent = Delivery.objects.filter(issue=issue, status="sent").count()
-        first_mail = stats["first"].timestamp() - t0
-        total = stats["last"].timestamp() - t0
-        ours = sent / total
-        connection.close()
-        worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=30)
-
-        print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {WORKERS} sessions …", flush=True)
-        per_session = sent // WORKERS
-        b0 = time.time()
-        sources = [
-            subprocess.Popen(
-                [
-                    source_bin,
-                    "-d",
-                    "-s",
-                    "1",
-                    "-m",
-                    str(per_session),
-                    "-l",
-                    str(message_size),
-                    "-f",
-                    "newsletter@bench.localhost",
-                    "-t",
-                    "person@example.org",
-                    f"127.0.0.1:{SINK_PORT}",
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for _ in range(WORKERS)
-        ]
-        for proc in sources:
-            proc.wait()
-        baseline_seconds = time.time() - b0
-        baseline = per_session * WORKERS / baseline_seconds
-
-        print()
-        print(f"recipients                {count:,} (sent {sent:,})")
-        print(f"snapshot                  {snapshot_seconds:.2f} s")
-        print(f"time to first mail        {first_mail:.2f} s")
-        print(f"total time                {total:.1f} s")
-        print(f"engine                    {ours:,.0f} mails/s with {WORKERS} worker processes")
-        print(f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({baseline_seconds:.1f} s)")
-        print(f"ratio engine/smtp-source  {ours / baseline:.2f}")
-        print(f"peak worker memory        {peak:.0f} MB (max RSS of one worker process)")
+        print(f"load average before the runs: {os.getloadavg()[0]:.2f} (1 min)", flush=True)
+        for workers in CONNECTIONS:
+            run_once(issue, workers, message_size, tmp, start, source_bin)
     finally:
         for proc in reversed(procs):
             if proc.poll() is None:

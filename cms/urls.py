@@ -10,17 +10,22 @@ from wagtail.images.views.serve import ServeView
 
 from cms.api import api
 from home import views as home_views
+from newsletter.webhooks import authenticated_anymail_urls
+from publicsite.sitemaps import robots_txt, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/", include("loginsecurity.urls")),
     path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v3/", api.urls),
     path("newsletter/", include("newsletter.urls")),
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include(authenticated_anymail_urls())),  # 401 without the webhook secret
     path("suche/", include("search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

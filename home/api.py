@@ -28,6 +28,7 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Revision, get_page_models
 
+from .extensions import prefetch_for_listing
 from .models import Contact, Funder, Organisation
 
 PREVIEW_SALT = "miteinander.headless-preview"
@@ -117,16 +118,21 @@ def revision_for_preview_token(token):
     return get_object_or_404(Revision.page_revisions, pk=data["revision"], object_id=str(data["page"]))
 
 
-def prefetch_accessibility_variants(pages):
-    from accessibility.variants import prefetch
-
-    return prefetch(pages)
-
-
 def _page_detail_schema():
     from wagtail.api.v3.routers.pages import PageDetailSchema
 
     return PageDetailSchema
+
+
+def _listed_page_schema():
+    """The page union under a name of its own: Ninja names a paginated answer after its item
+    type, and the snippet listing's union is also an ``Annotated``, so both answers would be
+    documented as one ``PagedAnnotated`` schema (the snippet listing then failed its own schema)."""
+    from typing import Annotated
+
+    listed = Annotated[_page_detail_schema(), "listed page"]
+    listed.__name__ = "ListedPage"
+    return listed
 
 
 LISTABLE_TYPES = tuple(model._meta.label for model in get_page_models() if model._meta.app_label == "home")
@@ -157,13 +163,13 @@ class PageListPagination(WagtailLimitOffsetPagination):
         for page in pages:
             if page.path[: -Page.steplen] in parents:
                 page._cached_parent_obj = parents[page.path[: -Page.steplen]]
-        result["items"] = prefetch_accessibility_variants(pages)
+        result["items"] = prefetch_for_listing(pages)
         return result
 
 
 @listing_router.get(
     "/{type}/",
-    response=list[_page_detail_schema()],
+    response=list[_listed_page_schema()],
     url_name="listing_pages",
     operation_id="listing_pages",
     summary="Pages of one type with all their fields",

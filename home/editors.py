@@ -2,9 +2,10 @@
 and its own snippets, and nothing of the other networks on the same installation."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from participation.permissions import grant_editor_permissions as grant_form_and_report_permissions
+from .extensions import editor_permissions
 
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 SNIPPET_MODELS = ("contact", "organisation", "funder")
@@ -13,26 +14,6 @@ COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
     "wagtailmedia": ("add_media", "change_media"),  # sign language videos
-}
-# Model permissions of other apps' site-scoped models (their policies narrow them to the site).
-OTHER_APP_PERMISSIONS = {
-    "newsletter": tuple(
-        f"{action}_{model}"
-        for model in ("newsletterissue", "subscriber")
-        for action in ("add", "change", "delete", "view", "publish")
-    ),
-    "signlanguage": (
-        "add_signlanguagevideo",
-        "change_signlanguagevideo",
-        "delete_signlanguagevideo",
-        "view_signlanguagevideo",
-        "add_bitvexplanation",
-        "change_bitvexplanation",
-        "view_bitvexplanation",
-        "view_accessibilityfeedback",
-        "delete_accessibilityfeedback",
-    ),
-    "wagtail_localize": ("submit_translation",),  # "Translate" action of wagtail-localize
 }
 
 
@@ -52,10 +33,11 @@ def ensure_editor_group(site, name=None, collection=None):
         ],
     )
     admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-    other_perms = Permission.objects.filter(
-        content_type__app_label__in=OTHER_APP_PERMISSIONS,
-        codename__in=[c for codenames in OTHER_APP_PERMISSIONS.values() for c in codenames],
-    )
+    # What the feature apps registered (their policies narrow it to the editor's network).
+    other_perms = Q()
+    for app_label, codenames in editor_permissions().items():
+        other_perms |= Q(content_type__app_label=app_label, codename__in=codenames)
+    other_perms = Permission.objects.filter(other_perms) if other_perms else Permission.objects.none()
     group.permissions.add(*model_perms, *admin_access, *other_perms)
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
@@ -70,5 +52,4 @@ def ensure_editor_group(site, name=None, collection=None):
     )
     for permission in media_perms:
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
-    grant_form_and_report_permissions(group)
     return group

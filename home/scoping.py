@@ -124,3 +124,233 @@ def refuse_move_to_foreign_network(request, page, destination):
     refused (Wagtail shows it and only refuses the move itself)."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+# --- one guard for every admin URL that names a page, image, document or media item ------------
+
+PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
+PAGE_PK_NAMESPACES = ("wagtailadmin_pages", "wagtailadmin_api:pages")
+
+
+def own_page_paths(user):
+    """Tree paths of the root pages of the user's networks."""
+    return list(Site.objects.filter(pk__in=editable_site_ids(user)).values_list("root_page__path", flat=True))
+
+
+def page_in_own_network(user, page_id):
+    """A page of the user's networks, or an ancestor of their roots (the explorer's way there)."""
+    from wagtail.models import Page
+
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if path is None:
+        return True  # Wagtail answers 404 itself
+    return any(path.startswith(root) or root.startswith(path) for root in own_page_paths(user))
+
+
+def media_policies():
+    from wagtail.documents import get_document_model
+    from wagtail.documents.permissions import permission_policy as document_policy
+    from wagtail.images import get_image_model
+    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtailmedia.models import get_media_model
+    from wagtailmedia.permissions import permission_policy as media_policy
+
+    return {
+        "image_id": (get_image_model(), image_policy),
+        "document_id": (get_document_model(), document_policy),
+        "doc_id": (get_document_model(), document_policy),
+        "media_id": (get_media_model(), media_policy),
+    }
+
+
+def collection_object_is_own(user, model, policy, pk):
+    """An image, document or media item in a collection the user has any permission on."""
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        return True  # Wagtail answers 404 itself
+    return policy.user_has_any_permission_for_instance(user, ["change", "delete", "choose"], obj)
+
+
+def bulk_objects_are_own(request, app_label, model_name):
+    """Wagtail's bulk actions take their objects as ``?id=``: each must be the user's."""
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    model = apps.get_model(app_label, model_name)
+    if model._meta.label_lower == "wagtailcore.page" or issubclass(model, apps.get_model("wagtailcore", "Page")):
+        return all(page_in_own_network(request.user, pk) for pk in ids)
+    if site_field_of(model) is not None:
+        return all(in_own_network(model, request.user, pk) for pk in ids)
+    for field_model, policy in media_policies().values():
+        if model is field_model:
+            return all(collection_object_is_own(request.user, model, policy, pk) for pk in ids)
+    return True
+
+
+def named_objects(match):
+    """(kind, id) of every page, image, document or media item an admin URL names."""
+    kwargs = {key: str(value) for key, value in match.kwargs.items() if str(value).isdigit()}
+    named = [("page", kwargs[argument]) for argument in PAGE_ARGUMENTS if argument in kwargs]
+    if match.namespace in PAGE_PK_NAMESPACES and "pk" in kwargs:
+        named.append(("page", kwargs["pk"]))
+    named += [(argument, kwargs[argument]) for argument in media_policies() if argument in kwargs]
+    api_kinds = {"wagtailadmin_api:images": "image_id", "wagtailadmin_api:documents": "doc_id"}
+    if match.namespace in api_kinds and "pk" in kwargs:
+        named.append((api_kinds[match.namespace], kwargs["pk"]))
+    return named
+
+
+def admin_object_is_own(request, match):
+    """Whether every page, image, document and media item the URL names is the user's."""
+    policies = media_policies()
+    for kind, pk in named_objects(match):
+        own = (
+            page_in_own_network(request.user, pk)
+            if kind == "page"
+            else collection_object_is_own(request.user, *policies[kind], pk)
+        )
+        if not own:
+            return False
+    if match.view_name in INSTALLATION_WIDE_VIEWS:
+        return False
+    model = named_model(match)
+    if model is not None and site_field_of(model) is not None:
+        if match.view_name.startswith("wagtail_localize:snippets_api"):
+            return False  # wagtail-localize's snippet browser knows nothing of networks
+        if "pk" in match.kwargs and not in_own_network(model, request.user, unquote(str(match.kwargs["pk"]))):
+            return False
+    if match.url_name == "wagtail_bulk_action" and model is not None:
+        return bulk_objects_are_own(request, match.kwargs["app_label"], match.kwargs["model_name"])
+    return True
+
+
+# Reports over every network of the installation: superusers only.
+INSTALLATION_WIDE_VIEWS = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+
+
+def named_model(match):
+    """The model an admin URL names by ``app_label``/``app_name`` and ``model_name``, if any."""
+    app_label = match.kwargs.get("app_label") or match.kwargs.get("app_name")
+    model_name = match.kwargs.get("model_name")
+    if not (app_label and model_name):
+        return None
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+
+
+class AdminNetworkMiddleware:
+    """Answers 404 to any admin URL that names a page (or image, document, media item, or bulk
+    action objects) outside the editor's networks, before the view runs.
+
+    Wagtail checks permissions view by view, and some views only check a model permission
+    (the confirm-cancellation modal, media usage, the translation submit page, bulk action
+    confirmations, the admin API's image and document details, the page chooser): they showed
+    another network's titles. One check here covers them all, and views added later too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+            return None
+        if not match.route.startswith("admin/"):
+            return None
+        if not admin_object_is_own(request, match):
+            raise Http404
+        return None
+
+    def process_template_response(self, request, response):
+        user = getattr(request, "user", None)
+        filters = (response.context_data or {}).get("filters")
+        if user is not None and user.is_authenticated and not user.is_superuser and filters is not None:
+            narrow_filter_choices(getattr(filters, "form", None), user)
+        return response
+
+
+# --- filters and pickers ------------------------------------------------------------------------
+
+
+def own_network_users(user):
+    """The user and the people in the editor groups of the user's networks."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupPagePermission
+
+    roots = Site.objects.filter(pk__in=editable_site_ids(user)).values("root_page_id")
+    groups = GroupPagePermission.objects.filter(page_id__in=roots).values("group_id")
+    return get_user_model().objects.filter(Q(pk=user.pk) | Q(groups__in=groups)).distinct()
+
+
+def narrow_filter_choices(form, user):
+    """In any admin filter form: the site (or network root) choices only of the user's networks,
+    the user choices only of people of those networks."""
+    from django.contrib.auth import get_user_model
+
+    if form is None:
+        return
+    sites = Site.objects.filter(pk__in=editable_site_ids(user))
+    own_values = {str(site.pk) for site in sites} | set(sites.values_list("root_page__path", flat=True)) | {""}
+    for name, field in form.fields.items():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and queryset.model is Site:
+            field.queryset = queryset.filter(pk__in=sites)
+        elif queryset is not None and queryset.model is get_user_model():
+            field.queryset = queryset.filter(pk__in=own_network_users(user).values("pk"))
+        elif name in ("site", "site_root") and getattr(field, "choices", None):
+            field.choices = [(value, label) for value, label in field.choices if str(value) in own_values]
+        elif name == "user" and getattr(field, "choices", None):
+            own_ids = {str(pk) for pk in own_network_users(user).values_list("pk", flat=True)} | {""}
+            field.choices = [(value, label) for value, label in field.choices if str(value) in own_ids]
+
+
+def own_network_pages(pages, request):
+    """``construct_page_chooser_queryset`` hook: the page chooser browses and finds only the
+    pages of the user's networks (and the tree's root above them); superusers every page."""
+    user = request.user
+    if user.is_active and user.is_superuser:
+        return pages
+    condition = Q(pk__in=[])
+    for root in own_page_paths(user):
+        condition |= Q(path__startswith=root)
+        condition |= Q(path__in=[root[:end] for end in range(4, len(root), 4)])
+    return pages.filter(condition)
+
+
+def scoped_collection_endpoint(endpoint_class, policy):
+    """The admin API's image or document endpoint, listing only the user's collections."""
+
+    class Endpoint(endpoint_class):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            user = self.request.user
+            if user.is_active and user.is_superuser:
+                return queryset
+            own = policy.instances_user_has_any_permission_for(user, ["change", "delete", "choose"])
+            return queryset.filter(pk__in=own.values("pk"))
+
+    Endpoint.__name__ = endpoint_class.__name__
+    return Endpoint
+
+
+def scope_admin_api(router):
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.documents.permissions import permission_policy as document_policy
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+    from wagtail.images.permissions import permission_policy as image_policy
+
+    router.register_endpoint("images", scoped_collection_endpoint(ImagesAdminAPIViewSet, image_policy))
+    router.register_endpoint("documents", scoped_collection_endpoint(DocumentsAdminAPIViewSet, document_policy))
+
+
+def hide_installation_wide_reports(request, menu_items):
+    """``construct_reports_menu`` hook: reports over every network only for superusers."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

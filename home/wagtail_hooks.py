@@ -14,8 +14,17 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.spreadsheets import NeutralisedCsvExportMixin
+
 from .models import Contact, Funder, Organisation
-from .scoping import OwnNetworkChoicesMixin, refuse_move_to_foreign_network, scoped_view_class
+from .scoping import (
+    OwnNetworkChoicesMixin,
+    hide_installation_wide_reports,
+    own_network_pages,
+    refuse_move_to_foreign_network,
+    scope_admin_api,
+    scoped_view_class,
+)
 
 
 class SiteScopedSnippetChooserViewSet(SnippetChooserViewSet):
@@ -41,6 +50,8 @@ class SiteScopedSnippetViewSet(SnippetViewSet):
         return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "delete", "view"])
 
     def construct_view(self, view_class, **kwargs):
+        if hasattr(view_class, "write_csv_row"):  # listing export: no formulas into spreadsheets
+            view_class = type(view_class.__name__, (NeutralisedCsvExportMixin, view_class), {})
         return super().construct_view(scoped_view_class(view_class), **kwargs)
 
 
@@ -77,6 +88,9 @@ register_snippet(NetworkSnippets)
 
 
 hooks.register("before_move_page", refuse_move_to_foreign_network)
+hooks.register("construct_page_chooser_queryset", own_network_pages)
+hooks.register("construct_admin_api", scope_admin_api, order=100)  # after Wagtail's own endpoints
+hooks.register("construct_reports_menu", hide_installation_wide_reports)
 
 
 @hooks.register("register_page_header_buttons")

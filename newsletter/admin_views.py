@@ -254,12 +254,8 @@ def import_view(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     errors = []
     if request.method == "POST" and form.is_valid():
-        raw = form.cleaned_data["file"].read()
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
-        try:
+            text = csv_io.decode_upload(form.cleaned_data["file"].read())
             created, skipped = csv_io.import_subscribers(form.cleaned_data["site"], text)
         except csv_io.ImportError_ as exc:
             errors = exc.errors

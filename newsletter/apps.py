@@ -8,6 +8,11 @@ class NewsletterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home import extensions
+
         from . import permissions, webhooks  # noqa: F401 - connects the anymail tracking receiver
+        from .demo import SendersDemo
 
         permissions.register_policies()
+        extensions.grant_to_editors("newsletter", permissions.EDITOR_PERMISSIONS)
+        extensions.add_demo_content(SendersDemo())

@@ -1,8 +1,10 @@
 """One worker's batch: the steps ``sending.send_batch`` loops over.
 
-For the rows a worker claimed: keep the lease while working and stop on pause or cancel,
-build each recipient's mail (``message``), hand it to the SMTP connection (``smtp``) and
-record the answer in the delivery ledger (``ledger``) before the next mail goes out.
+For the rows a worker claimed: keep the lease while working (extended by time, a third into
+it, and only for rows this claim still owns) and stop on pause or cancel, build each
+recipient's mail (``message``), hand it to the SMTP connection (``smtp``) and record the
+answer in the delivery ledger (``ledger``) before the next mail goes out. A row the worker no
+longer owns is not sent: the only possible duplicate is the mail in flight when a worker dies.
 """
 
 import time
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from .ledger import Ledger
+from .ledger import Ledger, surviving_drops
 from .message import BatchMessages, Letterhead
 from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from .smtp import TRANSPORT_ERRORS, RateLimiter, SmtpFailure
@@ -27,6 +29,7 @@ class BatchResult:
     retry: int = 0
     failed: int = 0
     suppressed: int = 0
+    lost: int = 0  # rows another worker took over after our lease ran out: not sent by us
     stopped: bool = False
 
 
@@ -49,23 +52,64 @@ def _load_recipients(ids):
     return rows
 
 
-CHECK_EVERY = 25  # mails between looks at the issue's status (pause/cancel) and the rate limit
+CHECK_EVERY = 25  # mails between looks at the rate limit
+STATUS_EVERY = 1.0  # seconds between looks at the issue's status (pause/cancel)
+
+
+class Lease:
+    """A worker's hold on the rows it claimed, named by the claim's owner token.
+
+    Renewed by time, a third into the lease, so a row is never sent with less than two thirds
+    of the lease left; a renewal answers which rows are still ours (another worker may have
+    taken rows whose lease ran out while, say, a slow relay held us up)."""
+
+    def __init__(self, token, ids, seconds, started):
+        self.token = token
+        self.owned = set(ids)
+        self.seconds = seconds
+        self.renewed_at = started  # time.monotonic() taken before the claim's lease was set
+
+    def due(self):
+        return time.monotonic() - self.renewed_at > self.seconds / 3
+
+    def renew(self, ids):
+        """Extend the lease of ``ids`` that we still own; forget the others."""
+        started = time.monotonic()
+        token = Delivery._meta.get_field("claim_token").get_db_prep_value(self.token, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Delivery._meta.db_table} SET lease_until = %s "
+                f"WHERE id IN ({','.join(['%s'] * len(ids)) or 'NULL'}) AND claim_token = %s AND status = 'sending' "
+                "RETURNING id",
+                [timezone.now() + timedelta(seconds=self.seconds), *ids, token],
+            )
+            self.owned = {row[0] for row in cursor.fetchall()}
+        self.renewed_at = started
+
+    def release(self, ids, status):
+        """Give rows back (pause: pending; cancel: cancelled), only those still ours."""
+        Delivery.objects.filter(pk__in=ids, claim_token=self.token, status=Delivery.Status.SENDING).update(
+            status=status, lease_until=None
+        )
+        self.owned.difference_update(ids)
 
 
 class BatchRun:
     """One worker's pass over the rows it claimed; ``send_batch`` is a loop over its steps."""
 
-    def __init__(self, issue, ids, smtp, result):
+    def __init__(self, issue, claim, smtp, result):
         site_settings = NewsletterSettings.for_site(issue.site)
         self.issue, self.smtp, self.result = issue, smtp, result
-        self.lease_seconds = getattr(settings, "NEWSLETTER_LEASE_SECONDS", 120)
+        self.lease = claim.lease
+        self.lease_seconds = claim.lease.seconds
         self.max_attempts = getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 6)
         self.retry_base = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 60)
         self.limiter = RateLimiter(issue.site_id, site_settings.rate_limit_per_minute)
-        self.recipients = _load_recipients(ids)
+        self.recipients = _load_recipients(claim.ids)
         self.letterhead = Letterhead.build(site_settings.from_header(), issue.site.root_url, smtp.supports_8bit())
         self.messages = BatchMessages(issue, self.letterhead, before_render=self.wait_for_ledger)
         self.last_check = time.monotonic()
+        self.position = 0
         self.ledger = None
 
     def wait_for_ledger(self):
@@ -76,28 +120,50 @@ class BatchRun:
             yield start, self.recipients[start : start + CHECK_EVERY]
 
     def keep_going(self, start, chunk):
-        """Between chunks: pace to the rate limit, stop on pause/cancel, extend our lease."""
+        """Between chunks: pace to the rate limit (which may wait), then look at our lease."""
         self.ledger.wait()
         self.limiter.acquire(len(chunk))
-        if time.monotonic() - self.last_check <= 1:
-            return True
-        self.last_check = time.monotonic()
-        unsent = Delivery.objects.filter(
-            pk__in=[r["pk"] for r in self.recipients[start:]], status=Delivery.Status.SENDING
-        )
-        status = NewsletterIssue.objects.filter(pk=self.issue.pk).values_list("send_status", flat=True).first()
-        if status != NewsletterIssue.SendStatus.SENDING:
-            paused = status == NewsletterIssue.SendStatus.PAUSED
-            unsent.update(status=Delivery.Status.PENDING if paused else Delivery.Status.CANCELLED, lease_until=None)
-            self.result.stopped = True
+        self.position = start
+        return self.checkpoint()
+
+    def unsent_ids(self):
+        return [r["pk"] for r in self.recipients[self.position :] if r["pk"] in self.lease.owned]
+
+    def checkpoint(self):
+        """Before a mail: stop on pause/cancel (looked at once a second) and renew the lease
+        when a third of it has passed. False: stop this batch."""
+        now = time.monotonic()
+        if now - self.last_check > STATUS_EVERY:
+            self.last_check = now
+            self.ledger.wait()
+            status = surviving_drops(
+                lambda: NewsletterIssue.objects.filter(pk=self.issue.pk).values_list("send_status", flat=True).first()
+            )
+            if status != NewsletterIssue.SendStatus.SENDING:
+                paused = status == NewsletterIssue.SendStatus.PAUSED
+                target = Delivery.Status.PENDING if paused else Delivery.Status.CANCELLED
+                surviving_drops(lambda: self.lease.release(self.unsent_ids(), target))
+                self.result.stopped = True
+                return False
+        if self.lease.due():
+            self.ledger.wait()
+            ids = self.unsent_ids()
+            surviving_drops(lambda: self.lease.renew(ids))
+        return True
+
+    def still_ours(self, row):
+        """Right before the mail goes out: is the row still ours, with most of the lease left?"""
+        if not self.checkpoint():
             return False
-        unsent.update(lease_until=timezone.now() + timedelta(seconds=self.lease_seconds))
+        if row["pk"] not in self.lease.owned:
+            self.result.lost += 1
+            return False
         return True
 
     def transmit(self, row, data):
         """Send one mail; the server's refusal or a connection error comes back as SmtpFailure."""
         try:
-            self.smtp.send(self.letterhead.envelope_from, row["address"], data, self.letterhead.eight_bit)
+            self.smtp.send(self.letterhead.return_path(row["pk"]), row["address"], data, self.letterhead.eight_bit)
         except TRANSPORT_ERRORS as exc:
             return SmtpFailure.from_exception(exc)
         except BaseException:
@@ -121,7 +187,9 @@ class BatchRun:
             self.result.failed += 1
             if failure.hard_bounce:
                 self.ledger.wait()
-                Subscriber.objects.filter(pk=row["subscriber_id"]).update(status=Subscriber.Status.BOUNCED)
+                surviving_drops(
+                    lambda: Subscriber.objects.filter(pk=row["subscriber_id"]).update(status=Subscriber.Status.BOUNCED)
+                )
             return
         due = timezone.now() + timedelta(seconds=self.retry_base * (2 ** (attempts - 1)))
         self.ledger.retry(row["pk"], attempts, due, str(failure))
@@ -130,11 +198,14 @@ class BatchRun:
             self.smtp.drop()  # reconnect for the next mail
 
     def deliver(self, row):
+        """One recipient: suppress, or build, send (if still ours) and record. False: stop."""
         if row["subscriber_id"] is None or row["subscriber__status"] != Subscriber.Status.ACTIVE:
-            return self.record_suppressed(row)
+            self.record_suppressed(row)
+            return True
         variant = self.messages.variant(row["edition"], row["language"], row["topics"])
         if variant is None:
-            return self.record_suppressed(row, "no item matches the subscriber's topics")
+            self.record_suppressed(row, "no item matches the subscriber's topics")
+            return True
         message_id, data = self.messages.personalise(
             variant,
             delivery_id=row["pk"],
@@ -142,13 +213,16 @@ class BatchRun:
             name=row["subscriber__name"],
             subscriber_id=row["subscriber_id"],
         )
+        if not self.still_ours(row):
+            return not self.result.stopped
         failure = self.transmit(row, data)
         if failure is None:
             self.record_sent(row, message_id)
         else:
             self.record_failure(row, failure)
+        return True
 
     @contextmanager
     def ledger_open(self):
-        with connection.cursor() as cursor, Ledger(cursor, Delivery._meta.db_table) as self.ledger:
+        with Ledger(Delivery._meta.db_table, self.lease.token) as self.ledger:
             yield self.ledger

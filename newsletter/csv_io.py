@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from cms.spreadsheets import csv_cell
+
 from .forms import site_topics
 from .models import Delivery, Edition, NewsletterSettings, Subscriber, normalise_email
 
@@ -31,20 +33,54 @@ EXPORT_FIELDS = [
 ]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    """A cell a spreadsheet shows as text: one that would start a formula (=, +, -, @, tab,
-    CR; OWASP "CSV injection") gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+ENCODINGS = ("utf-8", "cp1252")  # what spreadsheet programs here save as "CSV"
 
 
 class ImportError_(Exception):
     def __init__(self, errors):
         super().__init__("; ".join(errors))
         self.errors = errors
+
+
+def decode_upload(raw):
+    """The uploaded bytes as text: UTF-8 (with or without BOM) or Windows-1252, else refused."""
+    for encoding in ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportError_(
+        [_('The file is neither UTF-8 nor Windows-1252 text. Please save it as "CSV UTF-8" and upload it again.')]
+    )
+
+
+def parse_consent_date(value):
+    """A consent date as an aware datetime, or None if it is no real date (2026-02-30)."""
+    try:
+        parsed = parse_datetime(value) or parse_date(value)
+    except ValueError:
+        return None
+    if parsed is not None and not hasattr(parsed, "hour"):
+        parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
+    return parsed
+
+
+def csv_rows(reader):
+    """(line number, row) of a DictReader; a row the csv module cannot read, one with a NUL
+    (PostgreSQL cannot store it) or with more fields than the header becomes (line, None)."""
+    line = 1
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            line = reader.line_num
+            yield line, None
+            return
+        line = reader.line_num
+        unreadable = None in raw or any("\x00" in value for value in raw.values() if isinstance(value, str))
+        yield line, None if unreadable else raw
 
 
 def import_subscribers(site, file_text):
@@ -62,7 +98,13 @@ def import_subscribers(site, file_text):
     existing = set(Subscriber.objects.filter(site=site).values_list("email", flat=True))
     site_settings = NewsletterSettings.for_site(site)
     errors, rows, seen = [], [], set()
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in csv_rows(reader):
+        if raw is None:
+            errors.append(
+                _("Line %(line)s: more fields than the header has, or characters that are not text (NUL).")
+                % {"line": line}
+            )
+            continue
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
         email = normalise_email(row.get("email"))
         try:
@@ -80,15 +122,13 @@ def import_subscribers(site, file_text):
             continue
         consent_at = timezone.now()
         if row.get("consent_date"):
-            parsed = parse_datetime(row["consent_date"]) or parse_date(row["consent_date"])
+            parsed = parse_consent_date(row["consent_date"])
             if parsed is None:
                 errors.append(
                     _("Line %(line)s: consent_date '%(value)s' is not a date (use YYYY-MM-DD).")
                     % {"line": line, "value": row["consent_date"]}
                 )
                 continue
-            if not hasattr(parsed, "hour"):
-                parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
             consent_at = parsed
         language = row.get("language") or "de"
         if language not in dict(settings.LANGUAGES):
@@ -142,20 +182,19 @@ def export_subscribers_csv(site):
     writer = csv.writer(out)
     writer.writerow(EXPORT_FIELDS)
     for s in Subscriber.objects.filter(site=site).prefetch_related("topics").order_by("email"):
-        writer.writerow(
-            [
-                csv_cell(s.email),
-                csv_cell(s.name),
-                s.language,
-                s.edition,
-                ";".join(t.slug for t in s.topics.all()),
-                s.status,
-                s.consent_at.isoformat() if s.consent_at else "",
-                s.consent_source,
-                s.consent_text_version,
-                s.created_at.isoformat(),
-            ]
-        )
+        row = [
+            s.email,
+            s.name,
+            s.language,
+            s.edition,
+            ";".join(t.slug for t in s.topics.all()),
+            s.status,
+            s.consent_at.isoformat() if s.consent_at else "",
+            s.consent_source,
+            s.consent_text_version,
+            s.created_at.isoformat(),
+        ]
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
 
 

@@ -3,6 +3,8 @@ domain of its first contact's address), so a send from ``make run`` never says l
 
 from wagtail.models import Site
 
+from home.extensions import DemoContribution
+
 from .models import NewsletterSettings
 
 
@@ -23,3 +25,11 @@ def add_senders_to_demo_networks(specs):
             continue
         settings.sender_name, settings.sender_email = sender_for(spec)
         settings.save()
+
+
+class SendersDemo(DemoContribution):
+    order = 30
+
+    def add_to_networks(self, specs):
+        add_senders_to_demo_networks(specs)
+        return []

@@ -3,7 +3,7 @@ delivery rows (draft / live / sending with percentage / sent / failed), counts b
 failures with their SMTP answer, a CSV of them, and "retry failed".
 
 The issue's state is never stored as "failed": like its progress, it follows from the rows
-(DESIGN: keep the state per recipient; the campaign's state is derived from its deliveries).
+(the state is kept per recipient; the issue's state is derived from its deliveries).
 """
 
 import csv

@@ -20,6 +20,7 @@ from .rendering import GREETING, PREFERENCES_URL, UNSUBSCRIBE_URL, render_issue
 from .tokens import manage_token
 
 GREETINGS = {"de": ("Hallo {name},", "Hallo,"), "en": ("Hello {name},", "Hello,")}
+DEFAULT_LANGUAGE = "de"  # what every issue is written in
 _TOKEN = "TOKEN-PLACEHOLDER"  # stands for the subscriber's token while reversing a URL once
 
 
@@ -27,6 +28,23 @@ def _link_template(name):
     """(prefix, suffix) of a newsletter URL around its token, from the URL patterns."""
     prefix, _, suffix = reverse(f"newsletter:{name}", kwargs={"token": _TOKEN}).partition(_TOKEN)
     return prefix, suffix
+
+
+def issue_in_language(issue, language):
+    """(issue, language) to render for a subscriber who chose ``language``.
+
+    The issue's translation in that language when one exists and is live (wagtail-localize
+    translates translatable models); otherwise the German issue, rendered in German — texts,
+    dates, greeting and ``<html lang="de">`` — so a mail is never German text dressed as
+    another language. Issues that are not translatable always come out German."""
+    if language != DEFAULT_LANGUAGE and hasattr(issue, "get_translation_or_none"):
+        from wagtail.models import Locale
+
+        locale = Locale.objects.filter(language_code=language).first()
+        translation = issue.get_translation_or_none(locale) if locale else None
+        if translation is not None and getattr(translation, "live", True):
+            return translation, language
+    return issue, DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,12 @@ class Letterhead:
     @property
     def list_mailto(self):
         return f"unsubscribe@{self.domain}"
+
+    def return_path(self, delivery_id):
+        """The envelope sender of one delivery (VERP): a bounce names the delivery it is about."""
+        from .bounces import return_path
+
+        return return_path(delivery_id, self.domain)
 
     def link(self, template, token):
         return f"{self.base_url}{template[0]}{token}{template[1]}"
@@ -207,10 +231,11 @@ class BatchMessages:
 
     def variant(self, edition, language, topics):
         """None when nothing in the issue fits the subscriber's topics."""
-        key = (edition, language, topics)
+        issue, language = issue_in_language(self.issue, language)
+        key = (edition, issue.pk, language, topics)
         if key not in self.variants:
             self.before_render()
-            rendered = render_issue(self.issue, edition=edition, language=language, topics=topics)
+            rendered = render_issue(issue, edition=edition, language=language, topics=topics)
             self.variants[key] = Variant(rendered, language) if rendered else None
         return self.variants[key]
 

@@ -326,6 +326,9 @@ class Delivery(models.Model):
     address = models.CharField(_("address used"), max_length=254, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     lease_until = models.DateTimeField(null=True, blank=True)
+    # The owner of the current claim: every result write, lease extension and send of a worker
+    # names it, so a worker whose lease ran out can neither send nor record a row it lost.
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)

@@ -4,6 +4,13 @@ from wagtail.permissions import policy_registry
 
 from home.permissions import SiteScopedPermissionPolicy
 
+# What every network's editor group may do with its own network's issues and subscribers.
+EDITOR_PERMISSIONS = tuple(
+    f"{action}_{model}"
+    for model in ("newsletterissue", "subscriber")
+    for action in ("add", "change", "delete", "view", "publish")
+)
+
 
 def register_policies():
     from .models import NewsletterIssue, Subscriber

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from mjml import mjml2html
 
 from .blocks import PAGE_LIST_BLOCKS
+from .cache_fallback import cache_optional
 
 GREETING = "%%GREETING%%"
 UNSUBSCRIBE_URL = "%%UNSUBSCRIBE_URL%%"
@@ -173,7 +174,7 @@ def _parts(issue, edition, topics):
 def render_issue(issue, edition="standard", language="de", topics=None):
     """Render one variant. Returns None when the subscriber's topics match none of the items."""
     topics = set(topics or ())
-    with translation.override(language):
+    with cache_optional(), translation.override(language):
         parts = _parts(issue, edition, topics)
         if parts is None:
             return None

@@ -14,8 +14,11 @@
    fails the delivery and a hard bounce suppresses the subscriber.
 """
 
+import logging
 import math
+import time
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,12 +26,14 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .batch import BatchResult, BatchRun
+from .batch import BatchResult, BatchRun, Lease
 from .message import Letterhead, Variant
 from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from .rendering import issue_topic_ids, render_issue
 from .signals import issue_sent
 from .smtp import PersistentSmtp, SmtpConfig
+
+logger = logging.getLogger(__name__)
 
 
 class SendError(Exception):
@@ -105,8 +110,13 @@ def enqueue_batches(issue_id):
     batches = min(
         math.ceil(claimable / _conf("NEWSLETTER_BATCH_SIZE", 500)), _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 400)
     )
-    for _ in range(batches):
-        send_batch_task.delay(issue_id)
+    try:
+        for _ in range(batches):
+            send_batch_task.delay(issue_id)
+    except Exception as exc:  # broker down: beat's resume_sends enqueues from the rows once it is back
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise
+        logger.warning("newsletter: could not enqueue batches of issue %s: %s", issue_id, exc)
     return batches
 
 
@@ -138,7 +148,7 @@ def reclaim_expired(now=None):
     """Claims whose lease ran out (the worker died) go back to pending."""
     now = now or timezone.now()
     return Delivery.objects.filter(status=Delivery.Status.SENDING, lease_until__lt=now).update(
-        status=Delivery.Status.PENDING, lease_until=None
+        status=Delivery.Status.PENDING, lease_until=None, claim_token=None
     )
 
 
@@ -150,7 +160,10 @@ def finish_if_done(issue_id):
             send_status=NewsletterIssue.SendStatus.SENT, send_finished_at=timezone.now()
         )
         if finished:
-            issue_sent.send(sender=NewsletterIssue, issue_id=issue_id)
+            # receivers may talk to the broker (webhooks): an outage there must not fail the send
+            for receiver, error in issue_sent.send_robust(sender=NewsletterIssue, issue_id=issue_id):
+                if isinstance(error, Exception):
+                    logger.warning("newsletter: issue_sent receiver %s failed: %s", receiver, error)
         return finished
     return 0
 
@@ -188,9 +201,20 @@ def cancel(issue_id):
 # ---------------------------------------------------------------- claiming
 
 
+@dataclass
+class Claim:
+    """Rows one worker took, and the lease (with its owner token) it holds on them."""
+
+    ids: list
+    lease: Lease
+
+
 def claim(issue_id, limit, lease_seconds):
-    """Lock up to ``limit`` claimable rows no other worker holds and lease them to us."""
+    """Lock up to ``limit`` claimable rows no other worker holds and lease them to us under a
+    fresh owner token: only that token's holder may send, extend or record them."""
+    started = time.monotonic()
     now = timezone.now()
+    token = uuid.uuid4()
     with transaction.atomic():
         ids = list(
             _claimable(Delivery.objects.filter(issue_id=issue_id), now)
@@ -200,9 +224,9 @@ def claim(issue_id, limit, lease_seconds):
         )
         if ids:
             Delivery.objects.filter(pk__in=ids).update(
-                status=Delivery.Status.SENDING, lease_until=now + timedelta(seconds=lease_seconds)
+                status=Delivery.Status.SENDING, lease_until=now + timedelta(seconds=lease_seconds), claim_token=token
             )
-    return ids
+    return Claim(ids, Lease(token, ids, lease_seconds, started))
 
 
 # ---------------------------------------------------------------- the batch
@@ -217,20 +241,31 @@ def send_batch(issue_id, batch_size=None, smtp=None):
         result.stopped = True
         return result
     # With DraftStateMixin the row holds the published content; drafts live in revisions.
-    ids = claim(issue_id, batch_size or _conf("NEWSLETTER_BATCH_SIZE", 500), _conf("NEWSLETTER_LEASE_SECONDS", 120))
-    result.claimed = len(ids)
-    if ids:
-        run = BatchRun(issue, ids, smtp or PersistentSmtp.shared(SmtpConfig.from_settings()), result)
-        with run.ledger_open():
-            for start, chunk in run.chunks():
-                if not run.keep_going(start, chunk):
-                    break
-                for row in chunk:
-                    run.deliver(row)
+    claimed = claim(issue_id, batch_size or _conf("NEWSLETTER_BATCH_SIZE", 500), _conf("NEWSLETTER_LEASE_SECONDS", 120))
+    result.claimed = len(claimed.ids)
+    if claimed.ids:
+        send_claimed(issue, claimed, smtp or PersistentSmtp.shared(SmtpConfig.from_settings()), result)
         if result.retry:
             _schedule_retry(issue_id)
     finish_if_done(issue_id)
     return result
+
+
+def send_claimed(issue, claimed, smtp, result):
+    """Send the rows of one claim, each only while the claim still owns it."""
+    run = BatchRun(issue, claimed, smtp, result)
+    with run.ledger_open():
+        _run_chunks(run)
+    return result
+
+
+def _run_chunks(run):
+    for start, chunk in run.chunks():
+        if not run.keep_going(start, chunk):
+            return
+        for row in chunk:
+            if not run.deliver(row):
+                return
 
 
 def _schedule_retry(issue_id):
@@ -243,7 +278,10 @@ def _schedule_retry(issue_id):
         .first()
     )
     if next_due and not settings.CELERY_TASK_ALWAYS_EAGER:
-        send_batch_task.apply_async((issue_id,), eta=next_due)
+        try:
+            send_batch_task.apply_async((issue_id,), eta=next_due)
+        except Exception as exc:  # broker down: beat's resume_sends finds the due rows anyway
+            logger.warning("newsletter: could not schedule the retry of issue %s: %s", issue_id, exc)
 
 
 def send_all_now(issue_id, smtp=None):
@@ -251,7 +289,7 @@ def send_all_now(issue_id, smtp=None):
     total = BatchResult()
     while True:
         result = send_batch(issue_id, smtp=smtp)
-        for field in ("claimed", "sent", "retry", "failed", "suppressed"):
+        for field in ("claimed", "sent", "retry", "failed", "suppressed", "lost"):
             setattr(total, field, getattr(total, field) + getattr(result, field))
         if not result.claimed or result.stopped:
             return total

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from .cache_fallback import CACHE_ERRORS
+
 HARD_BOUNCE_CODES = {550, 551, 553}
 # What a failed send can raise; anything else is a bug and propagates.
 TRANSPORT_ERRORS = (smtplib.SMTPException, OSError, socket.timeout)
@@ -184,24 +186,41 @@ def classify_smtp_error(exc):
 
 
 class RateLimiter:
-    """Per-site mails per minute, shared by all workers through the cache (Redis)."""
+    """Per-site mails per minute, shared by all workers through the cache (Redis).
+
+    When the cache cannot be reached the limit is kept per worker process instead (the send
+    goes on; with several workers the network may then send up to that many times the rate)."""
 
     def __init__(self, site_id, per_minute):
         self.site_id = site_id
         self.per_minute = per_minute
+        self.local = {}  # window -> mails counted in this process while the cache is down
 
     def acquire(self, n):
         if not self.per_minute:
             return
         while True:
             window = int(time.time() // 60)
-            key = f"newsletter:rate:{self.site_id}:{window}"
-            cache.add(key, 0, 120)
             try:
-                used = cache.incr(key, n)
+                used = self._count_shared(window, n)
             except ValueError:
                 continue
+            except CACHE_ERRORS:
+                used = self._count_local(window, n)
             if used <= self.per_minute:
                 return
-            cache.decr(key, n)
+            with contextlib.suppress(*CACHE_ERRORS):
+                cache.decr(self._key(window), n)
+            self.local[window] = self.local.get(window, n) - n
             time.sleep(max(0.05, (window + 1) * 60 - time.time()))
+
+    def _key(self, window):
+        return f"newsletter:rate:{self.site_id}:{window}"
+
+    def _count_shared(self, window, n):
+        cache.add(self._key(window), 0, 120)
+        return cache.incr(self._key(window), n)
+
+    def _count_local(self, window, n):
+        self.local = {window: self.local.get(window, 0) + n}
+        return self.local[window]

@@ -1,6 +1,8 @@
 """Subscribing with double opt-in, confirming, preferences and unsubscribing: the rules in
 one place, shared by the public form, the JSON API and the tests."""
 
+import logging
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -14,6 +16,8 @@ from cms.clients import over_limit
 
 from .models import Edition, NewsletterSettings, Subscriber, normalise_email
 from .tokens import confirm_token, subscriber_id_for_confirm_token, subscriber_id_for_manage_token
+
+logger = logging.getLogger(__name__)
 
 
 class RateLimited(Exception):
@@ -64,8 +68,20 @@ def subscribe(
         valid_topics = [t for t in topics if t.get_site().pk == site.pk] if topics else []
         subscriber.topics.set(valid_topics)
     if _hit(f"newsletter:subscribe:addr:{site.pk}:{email}", settings.NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS, 3600):
-        send_confirmation(subscriber, site_settings)
+        enqueue_confirmation(subscriber)
     return subscriber
+
+
+def enqueue_confirmation(subscriber):
+    """Hand the confirmation mail to a Celery worker, which retries while the mail server is
+    down. The sign-up's answer never depends on it: a broker that is down (or, in eager mode, a
+    mail server that stays down through every retry) is logged, not shown."""
+    from .tasks import send_confirmation_task
+
+    try:
+        send_confirmation_task.delay(subscriber.pk)
+    except Exception:
+        logger.warning("confirmation mail not queued", extra={"subscriber_id": subscriber.pk}, exc_info=True)
 
 
 def send_confirmation(subscriber, site_settings=None):
@@ -94,13 +110,17 @@ def send_confirmation(subscriber, site_settings=None):
 def confirm(token, site=None):
     """Activate the subscription named by a confirmation token. Idempotent."""
     try:
-        pk, email = subscriber_id_for_confirm_token(token)
+        pk, address_check = subscriber_id_for_confirm_token(token)
     except signing.SignatureExpired as exc:
         raise InvalidLink(_("This confirmation link has expired. Please sign up again.")) from exc
     except signing.BadSignature as exc:
         raise InvalidLink(_("This confirmation link is not valid.")) from exc
-    subscriber = Subscriber.objects.filter(pk=pk, email=email).first()
-    if subscriber is None or (site is not None and subscriber.site_id != site.pk):
+    subscriber = Subscriber.objects.filter(pk=pk).first()
+    if (
+        subscriber is None
+        or not address_check(subscriber.email)
+        or (site is not None and subscriber.site_id != site.pk)
+    ):
         raise InvalidLink(_("This confirmation link is not valid."))
     if subscriber.status == Subscriber.Status.PENDING:
         subscriber.status = Subscriber.Status.ACTIVE

@@ -1,8 +1,11 @@
 """Celery tasks of the newsletter: thin wrappers that load ids and call plain functions."""
 
-from celery import shared_task
+import smtplib
 
-from . import digest, sending
+from celery import shared_task
+from django.conf import settings
+
+from . import bounces, digest, sending
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
@@ -21,3 +24,27 @@ def resume_sends_task():
 def compose_due_digests_task():
     """Beat: compose (and, where a site chose so, send) the digests that are due."""
     return [issue.pk for issue in digest.compose_due_digests()]
+
+
+@shared_task(name="newsletter.send_confirmation", bind=True, acks_late=True, max_retries=8)
+def send_confirmation_task(self, subscriber_id):
+    """The double opt-in mail; retried with growing pauses while the mail server is away."""
+    from .models import Subscriber
+    from .subscriptions import send_confirmation
+
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.Status.PENDING).first()
+    if subscriber is None:
+        return False  # confirmed, unsubscribed or erased meanwhile
+    try:
+        send_confirmation(subscriber)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise self.retry(
+            exc=exc, countdown=settings.NEWSLETTER_CONFIRM_RETRY_SECONDS * 2**self.request.retries
+        ) from exc
+    return True
+
+
+@shared_task(name="newsletter.process_mailbox")
+def process_mailbox_task():
+    """Beat: read the bounce mailbox (DSN, ARF, List-Unsubscribe mailto) when one is configured."""
+    return bounces.process_mailbox()

@@ -8,7 +8,6 @@ go with the page) are deleted once they are older than the grace period.
 """
 
 import datetime
-import time
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -46,12 +45,3 @@ def _purge_orphan_files(cutoff, folder="variants"):
             default_storage.delete(path)
             removed += 1
     return removed
-
-
-def beat_heartbeat():
-    """Beat runs this every minute through a worker: the readiness check reads the time."""
-    from django.core.cache import cache
-
-    from .health import BEAT_HEARTBEAT_KEY
-
-    cache.set(BEAT_HEARTBEAT_KEY, time.time(), None)

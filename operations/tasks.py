@@ -3,11 +3,6 @@ from celery import shared_task
 from . import retention
 
 
-@shared_task(name="operations.beat_heartbeat", ignore_result=True)
-def beat_heartbeat_task():
-    retention.beat_heartbeat()
-
-
 @shared_task(name="operations.purge_unpublished_variants", ignore_result=True)
 def purge_unpublished_variants_task():
     retention.purge_unpublished_variants()

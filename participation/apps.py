@@ -10,8 +10,13 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import policy_registry
 
+        from home import extensions
         from home.permissions import SiteScopedPermissionPolicy
 
+        from .demo import FormPagesDemo
         from .models import FormSubmission
+        from .permissions import SUBMISSION_PERMISSIONS
 
         policy_registry.register(FormSubmission, SiteScopedPermissionPolicy(FormSubmission))
+        extensions.grant_to_editors("participation", SUBMISSION_PERMISSIONS)
+        extensions.add_demo_content(FormPagesDemo())

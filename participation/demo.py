@@ -1,6 +1,8 @@
 """The forms of a demo network: "Mitmachen" and "Kontakt" below its start page. Idempotent:
 a page that exists (by slug) is left as the editors made it."""
 
+from home.extensions import DemoContribution
+
 from .models import FormKind, ParticipationFormPage
 
 DEMO_FORMS = [
@@ -34,3 +36,10 @@ def ensure_form_pages(home):
         page.save_revision().publish()
         created += 1
     return created
+
+
+class FormPagesDemo(DemoContribution):
+    """The "Mitmachen" and "Kontakt" forms of every demo network, shown in its menu."""
+
+    def add_pages(self, home_page):
+        return ensure_form_pages(home_page)

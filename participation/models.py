@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.models.tagging import NetworkPageForm
+from home.routes import RouteSafeSlug
 
 
 class FormKind(models.TextChoices):
@@ -30,7 +32,7 @@ DEFAULT_PRIVACY_TEXT = (
 )
 
 
-class ParticipationFormPage(Page):
+class ParticipationFormPage(RouteSafeSlug, Page):
     """A public form of one network: join the network (organisation or volunteer) or contact
     it. Submissions are stored for the network's editors and mailed to its contact."""
 
@@ -55,6 +57,7 @@ class ParticipationFormPage(Page):
     )
 
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     subpage_types = []
 
     content_panels = Page.content_panels + [

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
-from home.models import ActionFieldPage, Contact, EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from home.models import ActionFieldPage, Contact, EventPage, NewsIndexPage, NewsPage
 from home.visibility import public
 
 from .calendar import ical_rrule, running_since
@@ -238,7 +238,3 @@ def contact_vcard(request, contact_id):
     slug = "".join(ch if ch.isalnum() else "-" for ch in contact.name.lower()).strip("-")
     response["Content-Disposition"] = f'attachment; filename="{slug or "kontakt"}.vcf"'
     return response
-
-
-def calendar_index_of(site):
-    return EventIndexPage.objects.descendant_of(site.root_page).live().first()

@@ -1,4 +1,4 @@
-"""Demo content for issue 4 (sign language, BITV §4, accessibility statement), added to every
+"""Demo content for sign language, the BITV §4 explanations and the accessibility statement, added to every
 demo network by ``load_demo``. Idempotent: what exists is kept, what is missing is added.
 
 The DGS video is a generated test picture (ffmpeg's testsrc2, 640×480, 25 fps, 3 s, H.264):
@@ -15,6 +15,8 @@ from django.core.files import File
 from django.db import transaction
 from wagtail.models import Collection, Site
 from wagtailmedia import get_media_model
+
+from home.extensions import DemoContribution
 
 from .models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo, check_media
 
@@ -171,3 +173,11 @@ def add_to_demo_networks(specs):
         if site is not None:
             results.append(add_accessibility_content(site, spec["key"].capitalize()))
     return results
+
+
+class SignLanguageDemo(DemoContribution):
+    order = 20
+
+    def add_to_networks(self, specs):
+        add_to_demo_networks(specs)
+        return []

@@ -22,7 +22,9 @@ from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 from wagtailmedia.settings import wagtailmedia_settings
 
+from home.models.tagging import NetworkPageForm
 from home.permissions import SiteOwnedForm
+from home.routes import RouteSafeSlug
 
 from .forms import SignLanguageVideoForm
 from .video import check_video
@@ -264,7 +266,7 @@ class BITVExplanation(models.Model):
         ]
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(RouteSafeSlug, Page):
     """The Erklärung zur Barrierefreiheit every public body's website must have (BITV 2.0
     §§ 7, 8 and Anlage 2 of the EU directive 2016/2102 model): how far the site conforms,
     what is not accessible and why, when the statement was made, how to report barriers
@@ -305,6 +307,7 @@ class AccessibilityStatementPage(Page):
     enforcement_url = models.URLField(_("Schlichtungsstelle link"), default="https://www.schlichtungsstelle-bgg.de/")
 
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
     subpage_types = []
     max_count_per_parent = 1
 

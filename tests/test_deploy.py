@@ -42,3 +42,35 @@ def test_production_refuses_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_compose_file_is_valid_and_every_service_reports_its_health():
+    """`docker compose up` is what an operator runs first: the file must follow the Compose
+    specification (validated against its JSON schema, as `make check-compose` does in CI) and
+    every long-running service must have a health check, so `depends_on` and restarts work."""
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.compose-spec",
+            "docker-compose.yml",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    from ruamel.yaml import YAML
+
+    compose = YAML(typ="safe").load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    for name in ("web", "worker", "beat", "db", "redis"):
+        assert "test" in services[name].get("healthcheck", {}), f"{name} has no health check"
+    # the beat's check runs our own command with a check that exists
+    beat_check = services["beat"]["healthcheck"]["test"]
+    assert beat_check[1:4] == ["python", "manage.py", "health"]
+    from operations.health import CHECKS
+
+    assert beat_check[-1] in {name for name, _label, _check in CHECKS}

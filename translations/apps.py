@@ -10,6 +10,10 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from home import extensions
+
         from .signals import on_page_saved
 
         post_save.connect(on_page_saved, dispatch_uid="translations-root-permissions")
+        # The "Translate" action of wagtail-localize for every network's editors.
+        extensions.grant_to_editors("wagtail_localize", ("submit_translation",))

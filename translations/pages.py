@@ -1,30 +1,12 @@
 """Which translations a page has, for the public toolbar, the API and the request form."""
 
-from collections import defaultdict
-
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.visibility import public
 
 from .languages import direction, language_codes, native_name
 
-CACHE_ATTR = "_translations_prefetched"
-
-
-def prefetch_translations(pages):
-    """Load the live translations of many pages in a fixed number of queries (API listings),
-    instead of several per page; :func:`page_translations` then reads them from the page."""
-    pages = list(pages)
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
-    by_key = defaultdict(dict)
-    translations = public(
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages}).live()
-    ).select_related("locale")
-    for translation in translations:
-        by_key[translation.translation_key][translation.locale.language_code] = translation
-    for page in pages:
-        setattr(page, CACHE_ATTR, {"own": languages.get(page.locale_id), "live": by_key[page.translation_key]})
-    return pages
+CACHE_ATTR = "_translations_looked_up"  # a page's live translations, looked up once per page object
 
 
 def page_translations(page, request=None, include_own=False, full_url=False):
@@ -66,9 +48,3 @@ def page_translations(page, request=None, include_own=False, full_url=False):
 def requestable_languages(page):
     """Languages a reader may ask for: content languages without a live translation."""
     return [entry for entry in page_translations(page) if entry["url"] is None]
-
-
-def ensure_locales():
-    """Create a Locale for every content language (German first); safe to call repeatedly."""
-    for code in language_codes():
-        Locale.objects.get_or_create(language_code=code)

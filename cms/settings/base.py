@@ -13,6 +13,7 @@ Environment variables (all optional in development):
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "publicsite",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -83,9 +86,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.scoping.AdminNetworkMiddleware",  # an editor's admin URLs name only their network's objects
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "publicsite.middleware.SecurityHeadersMiddleware",
+    # NUL characters and lone surrogates in a path or query string answer 400 (cms/input_guard.py)
+    "cms.input_guard.RejectUnstorableInputMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -229,18 +235,29 @@ NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECOND
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
 NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
 NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
+NEWSLETTER_CONFIRM_RETRY_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_RETRY_SECONDS", "30"))  # doubles per retry
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
     "task": "newsletter.resume_sends",
     "schedule": float(os.environ.get("NEWSLETTER_RESUME_INTERVAL", "60")),
 }
+# Bounces by mail when sending through our own mail server (VERP: bounces+<id>-<sig>@<network domain>):
+# a Maildir the server delivers them to, and/or an IMAP mailbox.
+NEWSLETTER_BOUNCE_LOCAL_PART = os.environ.get("NEWSLETTER_BOUNCE_LOCAL_PART", "bounces")
+NEWSLETTER_BOUNCE_MAILDIR = os.environ.get("NEWSLETTER_BOUNCE_MAILDIR", "")
+NEWSLETTER_BOUNCE_IMAP_HOST = os.environ.get("NEWSLETTER_BOUNCE_IMAP_HOST", "")
+NEWSLETTER_BOUNCE_IMAP_PORT = int(os.environ.get("NEWSLETTER_BOUNCE_IMAP_PORT", "993"))
+NEWSLETTER_BOUNCE_IMAP_USER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_USER", "")
+NEWSLETTER_BOUNCE_IMAP_PASSWORD = os.environ.get("NEWSLETTER_BOUNCE_IMAP_PASSWORD", "")
+NEWSLETTER_BOUNCE_IMAP_FOLDER = os.environ.get("NEWSLETTER_BOUNCE_IMAP_FOLDER", "INBOX")
+CELERY_BEAT_SCHEDULE["newsletter-process-mailbox"] = {"task": "newsletter.process_mailbox", "schedule": 300.0}
 CELERY_BEAT_SCHEDULE["newsletter-compose-digests"] = {"task": "newsletter.compose_due_digests", "schedule": 300.0}
 # Accessible variants (accessibility app): build read-aloud audio, PDF and the Leichte Sprache
 # report in a Celery task when a page is published.
 ACCESSIBILITY_BUILD_ON_PUBLISH = env_bool("ACCESSIBILITY_BUILD_ON_PUBLISH", True)
 ACCESSIBILITY_ESPEAK_VOICE = os.environ.get("ACCESSIBILITY_ESPEAK_VOICE", "de")
 ACCESSIBILITY_ESPEAK_COMMAND = os.environ.get("ACCESSIBILITY_ESPEAK_COMMAND", "espeak-ng")
-# Issue 4, part B: sign language (DGS) videos, BITV §4 explanations, the accessibility
+# Sign language (DGS) videos, BITV §4 explanations, the accessibility
 # statement (app ``signlanguage``) and content translations (app ``translations``).
 # wagtail-localize 1.14 and wagtailmedia 0.19 both declare and pass on Wagtail 8.
 INSTALLED_APPS += ["signlanguage", "translations", "wagtailmedia", "wagtail_localize"]
@@ -288,10 +305,9 @@ HEALTH_MIN_FREE_DISK_MB = int(os.environ.get("HEALTH_MIN_FREE_DISK_MB", "500"))
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")  # `Authorization: Bearer <token>` for /metrics
 METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS")  # e.g. 10.0.0.0/8 for a scraper inside
 VARIANT_RETENTION_DAYS = int(os.environ.get("VARIANT_RETENTION_DAYS", "30"))  # audio/PDF of unpublished pages
-CELERY_BEAT_SCHEDULE["operations-beat-heartbeat"] = {
-    "task": "operations.beat_heartbeat",
-    "schedule": float(os.environ.get("BEAT_HEARTBEAT_SECONDS", "60")),
-}
+# beat writes a heartbeat itself (operations/beat.py), not through a possibly busy worker
+CELERY_BEAT_SCHEDULER = "operations.beat:HeartbeatScheduler"
+BEAT_HEARTBEAT_SECONDS = float(os.environ.get("BEAT_HEARTBEAT_SECONDS", "60"))
 CELERY_BEAT_SCHEDULE["operations-purge-unpublished-variants"] = {
     "task": "operations.purge_unpublished_variants",
     "schedule": 24 * 60 * 60.0,
@@ -378,6 +394,34 @@ WAGTAILFRONTENDCACHE = (
 # Publish webhooks (app ``webhooks``): signed POSTs to the front ends' endpoints, retried with
 # exponential backoff (base × 2^(attempt−1) seconds) until the last attempt.
 INSTALLED_APPS += ["webhooks"]
+# django-ninja's templates and static files: the API docs page (/api/v3/docs/) serves Swagger UI
+# from our own host (without this app Ninja renders it from a CDN, which our CSP blocks).
+INSTALLED_APPS += ["ninja"]
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))
+
+# Account security (app ``loginsecurity``): a second factor (TOTP app, recovery codes) for
+# superusers and for editor groups given "must log in with a second factor"; failed logins are
+# throttled per username and client address by django-axes. Unlock: `manage.py reset_two_factor`.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "axes"]
+INSTALLED_APPS += ["loginsecurity"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "loginsecurity.middleware.TwoFactorMiddleware"
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Miteinander")
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))  # failed logins before a lockout
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_address"  # honours CLIENT_IP_HEADER behind a proxy
+AXES_LOCKOUT_CALLABLE = "loginsecurity.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are enough; no table of every editor's logins
+AXES_VERBOSE = False

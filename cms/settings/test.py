@@ -72,3 +72,7 @@ ACCESSIBILITY_BUILD_ON_PUBLISH = False  # tests of the accessibility app turn it
 # The response cache is off in tests except where a test turns it on (responsecache/tests): other
 # tests change data in ways no signal reports and then read it back.
 RESPONSE_CACHE_ENABLED = False
+# Tests log in with Client.login (no request for django-axes) and without a phone; the tests in
+# loginsecurity/ switch both on.
+TWO_FACTOR_REQUIRED = False
+AXES_ENABLED = False

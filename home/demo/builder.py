@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from home.editors import ensure_collection, ensure_editor_group
+from home.extensions import demo_contributions
 from home.models import (
     ActionFieldPage,
     Contact,
@@ -45,7 +46,6 @@ from home.models import (
     RoundTablePage,
     StandardPage,
 )
-from participation.demo import ensure_form_pages
 
 from . import images
 from .networks import NETWORKS
@@ -453,7 +453,8 @@ class NetworkBuilder:
         self.news_pages(spec["news_index"], spec["news"])
         self.event_pages(spec["event_index"], spec["events"])
         self.project_pages(spec["project_index"], spec["projects"])
-        self.result.created_pages += ensure_form_pages(self.home)
+        for contribution in demo_contributions():  # e.g. the participation forms
+            self.result.created_pages += contribution.add_pages(self.home)
         self.home = self.finish_home()
         self.group = self.ensure_group()
         self.result.pages = self.home.get_descendants(inclusive=True).count()

@@ -1,6 +1,6 @@
 """The content of the five demo networks as plain Python data.
 
-Modelled on sites our users run (see /work/shared/seeds), written in our own words; every
+Modelled on the public sites of German local integration networks, written in our own words; every
 person, phone number, e-mail address and web address is made up (``.example`` domains,
 subscriber numbers starting with 0000, which German numbering never assigns).
 
@@ -1788,7 +1788,7 @@ ALTONA = {
             ],
         },
         {
-            "slug": "newsletter",
+            "slug": "newsletter-info",
             "title": "Newsletter",
             "teaser": "Regelmäßig informiert – per E-Mail oder auf Papier.",
             "body": [

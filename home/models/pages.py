@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, AgendaItemBlock, BodyBlock, DocumentsBlock, ResultBlock
+from ..routes import RouteSafeSlug
 from ..visibility import public
 from .tagging import ActionFieldTagged, NetworkPageForm
 
@@ -50,7 +51,7 @@ def ensure_end_after_start(start, end, field="end"):
         raise ValidationError({field: _("The end must not be before the start.")})
 
 
-class BasePage(Page):
+class BasePage(RouteSafeSlug, Page):
     """Fields every content page shares: a teaser for listings, an image and a body."""
 
     teaser = models.TextField(
@@ -87,6 +88,23 @@ def contact_items(items):
     return items.select_related("contact__organisation", "contact__photo").prefetch_related(
         "contact__office_hours", "contact__photo__renditions"
     )
+
+
+class IndexPage(RouteSafeSlug, Page):
+    """A section of a network that lists its child pages (news, events, projects): one per
+    network, directly below the start page, with an introduction above the list."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
 
 
 class HomePage(Page):
@@ -197,6 +215,7 @@ class ActionFieldPage(BasePage):
 
     subpage_types = ["home.StandardPage"]
     parent_page_types = ["home.HomePage"]
+    base_form_class = NetworkPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -308,7 +327,7 @@ class RoundTableContact(Orderable):
     api_fields = [APIField("contact")]
 
 
-class MeetingPage(ActionFieldTagged, Page):
+class MeetingPage(RouteSafeSlug, ActionFieldTagged, Page):
     """One meeting (Sitzung, Fachforum, Auftaktveranstaltung) of a round table, documented
     with agenda, minutes (Protokoll), results and demands, and documents."""
 
@@ -383,17 +402,10 @@ class MeetingPage(ActionFieldTagged, Page):
             raise ValidationError({"status": _("A documented meeting needs minutes or results.")})
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(IndexPage):
     """The list of a network's news."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.NewsPage"]
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("news index")
@@ -422,17 +434,10 @@ class NewsPage(ActionFieldTagged, BasePage):
         verbose_name_plural = _("news")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(IndexPage):
     """The event calendar (Veranstaltungskalender) of a network."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.EventPage"]
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("event calendar")
@@ -549,17 +554,10 @@ class EventPage(ActionFieldTagged, BasePage):
             raise ValidationError({"recurrence_until": _("The repetition must end after the start.")})
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(IndexPage):
     """The list of network projects, current and completed."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
     subpage_types = ["home.ProjectPage"]
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("project index")
@@ -685,23 +683,3 @@ class ProcessPhase(Orderable):
 
     def __str__(self):
         return self.title
-
-
-# Accessible variants of every page type (Leichte Sprache counterpart, read-aloud audio, PDF),
-# built and stored by the accessibility app: an API field and a property, no database column.
-from accessibility.variants import add_accessibility_variants_api_field  # noqa: E402
-
-add_accessibility_variants_api_field(
-    HomePage,
-    StandardPage,
-    ActionFieldPage,
-    RoundTablePage,
-    MeetingPage,
-    NewsIndexPage,
-    NewsPage,
-    EventIndexPage,
-    EventPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ProcessPage,
-)

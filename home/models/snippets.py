@@ -86,18 +86,18 @@ class Contact(SiteOwned, index.Indexed, ClusterableModel):
         index.FilterField("site"),
     ]
     api_fields = [
-        APIField("site"),
-        APIField("name"),
-        APIField("role"),
+        APIField("site", writable=True),
+        APIField("name", writable=True),
+        APIField("role", writable=True),
         APIField("organisation"),
-        APIField("phone"),
-        APIField("email"),
-        APIField("street"),
-        APIField("postal_code"),
-        APIField("city"),
-        APIField("room"),
+        APIField("phone", writable=True),
+        APIField("email", writable=True),
+        APIField("street", writable=True),
+        APIField("postal_code", writable=True),
+        APIField("city", writable=True),
+        APIField("room", writable=True),
         APIField("office_hours"),
-        APIField("office_hours_note"),
+        APIField("office_hours_note", writable=True),
         APIField("photo", serializer=ImageRenditionField("fill-300x300")),
     ]
 
@@ -180,12 +180,12 @@ class Organisation(SiteOwned, index.Indexed, models.Model):
         index.FilterField("site"),
     ]
     api_fields = [
-        APIField("site"),
-        APIField("name"),
-        APIField("kind"),
-        APIField("website"),
-        APIField("district"),
-        APIField("description"),
+        APIField("site", writable=True),
+        APIField("name", writable=True),
+        APIField("kind", writable=True),
+        APIField("website", writable=True),
+        APIField("district", writable=True),
+        APIField("description", writable=True),
     ]
 
     class Meta:
@@ -222,10 +222,10 @@ class Funder(SiteOwned, index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("programme"), index.FilterField("site")]
     api_fields = [
-        APIField("site"),
-        APIField("name"),
-        APIField("programme"),
-        APIField("website"),
+        APIField("site", writable=True),
+        APIField("name", writable=True),
+        APIField("programme", writable=True),
+        APIField("website", writable=True),
         APIField("logo", serializer=ImageRenditionField("max-400x200")),
     ]
 

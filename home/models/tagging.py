@@ -2,12 +2,15 @@
 choice inside the page's own network."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+
+from home.routes import check_slug
 
 
 def site_root_for(page, parent_page=None):
@@ -20,7 +23,8 @@ def site_root_for(page, parent_page=None):
 
 
 class NetworkPageForm(WagtailAdminPageForm):
-    """Limits choosers of action fields to the action fields of the page's own network."""
+    """Limits choosers of action fields to the action fields of the page's own network, and
+    refuses slugs that collide with the installation's routes (also for pages not yet saved)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,6 +37,15 @@ class NetworkPageForm(WagtailAdminPageForm):
             if root is not None:
                 queryset = queryset.descendant_of(root)
             field.queryset = queryset.order_by("title")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        try:
+            check_slug(cleaned_data.get("slug"), parent)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned_data
 
 
 def summarise_action_fields(page):

@@ -21,7 +21,7 @@ def test_editor_edits_own_page_but_not_other_networks_page_in_admin(client, two_
     own = client.get(reverse("wagtailadmin_pages:edit", args=[a.news.pk]))
     assert own.status_code == 200
     other = client.get(reverse("wagtailadmin_pages:edit", args=[b.news.pk]))
-    assert other.status_code in (302, 403)
+    assert other.status_code in (302, 403, 404)
     assert b.news.title not in other.content.decode()
 
 
@@ -32,7 +32,7 @@ def test_editor_cannot_publish_other_networks_page_in_admin(client, two_networks
         reverse("wagtailadmin_pages:edit", args=[b.news.pk]),
         {"title": "Übernommen", "slug": "sprachcafe", "action-publish": "1"},
     )
-    assert response.status_code in (302, 403)
+    assert response.status_code in (302, 403, 404)
     b.news.refresh_from_db()
     assert b.news.title == "Sprachcafé in beta"
 
@@ -111,4 +111,4 @@ def test_wagtails_default_editors_group_has_no_installation_wide_page_rights(cli
     user = two_networks.a.editor.__class__.objects.create_user(username="generic", password="pw-generic-123")
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[two_networks.a.news.pk])).status_code in (302, 403)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[two_networks.a.news.pk])).status_code in (302, 403, 404)

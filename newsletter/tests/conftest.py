@@ -24,6 +24,7 @@ SMTP_PORT = int(os.environ.get("NEWSLETTER_TEST_SMTP_PORT") or free_port())
 class RecordingHandler:
     def __init__(self):
         self.messages = []
+        self.mail_from = {}  # recipient -> envelope sender (MAIL FROM) of the last mail to them
         self.lock = threading.Lock()
         self.temp_fail = {}  # address -> how many more times to answer 451
         self.hard_fail = set()
@@ -55,6 +56,7 @@ class RecordingHandler:
         with self.lock:
             for rcpt in envelope.rcpt_tos:
                 self.messages.append((rcpt, message))
+                self.mail_from[rcpt] = envelope.mail_from
         return "250 Message accepted"
 
     def to(self, address):

@@ -212,7 +212,7 @@ def test_expired_lease_is_reclaimed_and_sent_once(network, smtp_server):
     with transaction.atomic():
         sending.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
-    claimed = sending.claim(issue.pk, 2, lease_seconds=60)  # a worker that then dies
+    claimed = sending.claim(issue.pk, 2, lease_seconds=60).ids  # a worker that then dies
     assert sending.send_batch(issue.pk).claimed == 2  # the other two; the dead worker's are leased
     Delivery.objects.filter(pk__in=claimed).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
     assert sending.send_batch(issue.pk).claimed == 2

@@ -36,7 +36,7 @@ CELERY = str(Path(sys.executable).with_name("celery"))
 THROWAWAY_REDIS_PORT = free_port()
 
 
-def _env(broker_url):
+def _env(broker_url, **extra):
     db = settings.DATABASES["default"]
     env = dict(os.environ)
     env.update(
@@ -53,12 +53,13 @@ def _env(broker_url):
         NEWSLETTER_RESUME_INTERVAL="1",
         PYTHONUNBUFFERED="1",
     )
+    env.update(extra)
     return env
 
 
 class Processes:
-    def __init__(self, broker_url):
-        self.env = _env(broker_url)
+    def __init__(self, broker_url, **env):
+        self.env = _env(broker_url, **env)
         self.procs = []
         self.tmp = tempfile.mkdtemp(prefix="nl-celery-")
 
@@ -159,6 +160,30 @@ def test_worker_killed_mid_send_is_taken_over_without_loss(network_tx, smtp_serv
     duplicates = sum(n - 1 for n in counts.values())
     assert duplicates <= 1, f"{duplicates} duplicates; only the mail in flight at the kill may come twice"
     assert Delivery.objects.filter(issue=issue, status="sent").count() == 240
+
+
+def test_slow_relay_and_two_workers_send_nobody_twice(network_tx, smtp_server):
+    """A relay that takes seconds per mail and a lease shorter than a batch: the workers renew
+    their leases by time, so beat never hands a row to the other worker while it is being sent
+    (before fencing, 20 of 60 recipients got two copies this way)."""
+    broker = settings.REDIS_URL
+    _flush_broker(broker)
+    people = add_subscribers(network_tx.site, 16)
+    issue = make_issue(network_tx)
+    smtp_server.delay = 0.6  # a batch of 8 takes ~5 s, the lease is 2 s
+    procs = Processes(broker, NEWSLETTER_LEASE_SECONDS="2", NEWSLETTER_BATCH_SIZE="8")
+    try:
+        procs.worker("slow-a")
+        procs.worker("slow-b")
+        procs.beat()
+        assert _begin(issue) == 16
+        _wait(lambda: _issue_status(issue) == "sent", 120, "the slow send did not finish", procs)
+    finally:
+        procs.stop()
+    counts = smtp_server.counts()
+    assert set(counts) == {p.email for p in people}, "somebody got nothing"
+    assert max(counts.values()) == 1, f"duplicates: { {a: n for a, n in counts.items() if n > 1} }"
+    assert Delivery.objects.filter(issue=issue, status="sent").count() == 16
 
 
 def _free(port):

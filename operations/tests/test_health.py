@@ -90,3 +90,27 @@ def test_ready_json_is_machine_readable_under_make_run_defaults(client):
     data = json.loads(response.content)
     assert response.status_code == 200, data
     assert {name for name, check in data["checks"].items() if not check["used"]} == {"broker", "worker", "beat", "smtp"}
+
+
+@pytest.mark.django_db
+def test_health_command_exits_1_naming_the_failed_dependency(tmp_path):
+    """What the compose file's health checks run: exit status tells Docker, the output tells a person."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from tests.ports import free_port
+
+    out = StringIO()
+    with override_settings(MEDIA_ROOT=tmp_path):
+        call_command("health", only=["database", "disk"], stdout=out)
+    assert out.getvalue().splitlines()[0].split()[:2] == ["database", "ok"]
+
+    closed_port = free_port()
+    out = StringIO()
+    with (
+        override_settings(NEWSLETTER_SMTP_HOST="127.0.0.1", NEWSLETTER_SMTP_PORT=closed_port),
+        pytest.raises(CommandError, match="smtp"),
+    ):
+        call_command("health", only=["smtp"], stdout=out)
+    assert "FEHLER" in out.getvalue()  # German, as the operators of our networks read it

@@ -65,3 +65,24 @@ def test_metrics_report_requests_deliveries_variants_and_task_failures(client, t
     assert _sample(body, "miteinander_task_failures", task="operations.purge_unpublished_variants") >= 1
     assert "miteinander_task_queue_length" in body
     assert "@example.org" not in body
+
+
+def test_grafana_dashboard_shows_only_metrics_we_export(client):
+    """deploy/grafana-dashboard.json is valid JSON whose every query names a metric /metrics exports."""
+    import json
+    import re
+    from pathlib import Path
+
+    dashboard = json.loads((Path(__file__).resolve().parents[2] / "deploy" / "grafana-dashboard.json").read_text())
+    with override_settings(METRICS_TOKEN="s3cret-metrics-token"):
+        body = scrape(client, HTTP_AUTHORIZATION="Bearer s3cret-metrics-token").content.decode()
+    exported = {line.split()[2] for line in body.splitlines() if line.startswith("# TYPE ")}
+    exported |= {f"{name}_total" for name in exported} | {f"{name}_bucket" for name in exported}
+    queried = set()
+    for panel in dashboard["panels"]:
+        assert panel["targets"], panel["title"]
+        for target in panel["targets"]:
+            queried |= set(re.findall(r"\b(miteinander_[a-z_]+)", target["expr"]))
+    assert queried, "the dashboard queries nothing"
+    assert queried <= exported, f"not exported: {sorted(queried - exported)}"
+    assert {"miteinander_newsletter_deliveries", "miteinander_task_queue_length"} <= queried

@@ -1,5 +1,6 @@
 """Template tags of the public site: calendar and news listings, breadcrumbs, footer, links."""
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -9,6 +10,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 
 from home.models import NewsPage
@@ -112,7 +114,8 @@ def network(context, page):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """The page's ancestors from the network's start page down, in one query."""
+    """The way from the start page to ``page``, in one query; links relative to the request's host
+    and port."""
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
     request = context.get("request")
@@ -123,7 +126,7 @@ def breadcrumbs(context, page):
         return {"crumbs": []}
     steplen = page.steplen
     paths = [page.path[:end] for end in range(len(site.root_page.path), len(page.path), steplen)]
-    return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page}
+    return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page, "request": request}
 
 
 def _standard_page_types():
@@ -190,3 +193,55 @@ def osm_url(contact):
 def event_address(event):
     parts = [event.street, f"{event.postal_code} {event.city}".strip()]
     return ", ".join(part for part in parts if part)
+
+
+@register.simple_tag(takes_context=True)
+def is_page_view(context):
+    """True on a Wagtail page's own view; False where a search, newsletter or archive view
+    borrows the start page only for the frame (menu, footer)."""
+    page, own = context.get("page"), context.get("self")
+    return bool(getattr(page, "pk", None) and own is not None and own == page)
+
+
+@register.simple_tag
+def missing_variants(variants):
+    """The reading aids this view lacks, named in one quiet "Not available: …" line instead of
+    a greyed entry each."""
+    variants = variants or {}
+    missing = []
+    if not (variants.get("leichte_sprache_url") or variants.get("standard_url")):
+        missing.append(_("Leichte Sprache"))
+    if not (variants.get("sign_language") or {}).get("url"):
+        missing.append(_("Sign language"))
+    if not (variants.get("audio") or {}).get("url"):
+        missing.append(_("Read aloud"))
+    if not variants.get("pdf_url"):
+        missing.append(_("PDF"))
+    return missing
+
+
+@register.filter
+def list_join(items):
+    """Items joined with the reader's list separator (Arabic and Persian write "،")."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+START_PAGE_ITEMS = 3
+
+
+@register.simple_tag
+def start_page_news(home):
+    """The network's newest news for its start page (municipal start pages lead with them)."""
+    return list(NewsPage.objects.descendant_of(home).live().public().order_by("-date", "-pk")[:START_PAGE_ITEMS])
+
+
+@register.simple_tag
+def start_page_events(home, today=None):
+    """The network's next event occurrences (an event running now counts), for its start page."""
+    from home.models import EventPage
+
+    from ..calendar import occurrences, running_since
+
+    today = today or timezone.localdate()
+    events = running_since(EventPage.objects.descendant_of(home).live().public(), today)
+    return occurrences(events, today, today + datetime.timedelta(days=365))[:START_PAGE_ITEMS]

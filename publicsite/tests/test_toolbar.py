@@ -20,10 +20,11 @@ VARIANTS = {
 }
 
 
-def render(variants, page=None, email=""):
+def render(variants, page=None, email="", page_view=True):
     with translation.override("de"):
         return render_to_string(
-            "includes/toolbar.html", {"page_variants": variants, "page": page, "net": {"email": email}}
+            "includes/toolbar.html",
+            {"page_variants": variants, "page": page, "net": {"email": email}, "page_view": page_view},
         )
 
 
@@ -36,21 +37,44 @@ def test_toolbar_links_every_variant_the_page_has():
     assert '<audio controls preload="none" src="/media/audio/ueber-uns.mp3">' in html
     assert 'href="/media/pdf/ueber-uns.pdf"' in html
     assert 'lang="ar" dir="rtl"' in html and 'hreflang="tr"' in html
-    assert "nicht vorhanden" not in html and "nicht verfügbar" not in html.split("Übersetzung anfragen")[0]
+    assert "verfügbar" not in html and "toolbar__unavailable" not in html
 
 
-def test_toolbar_without_variants_says_what_is_missing():
+def test_toolbar_without_variants_says_what_is_missing_in_one_quiet_line():
     html = render({})
-    for entry in (
-        "Leichte Sprache: noch nicht vorhanden",
-        "Gebärdensprache: noch nicht vorhanden",
-        "Vorlesen: nicht verfügbar",
-        "PDF: noch nicht vorhanden",
-        "Übersetzung anfragen: nicht verfügbar",
-    ):
-        assert entry in html
+    assert "Nicht verfügbar: Leichte Sprache, Gebärdensprache, Vorlesen, PDF" in html
+    assert html.count("toolbar__unavailable") == 1
+    assert "noch nicht vorhanden" not in html
+    assert 'href="#translation-request"' in html
 
 
 def test_on_a_leichte_sprache_page_the_toolbar_links_back_to_standard_language():
     html = render({"standard_url": "/ueber-uns/"})
     assert 'href="/ueber-uns/">Standard-Sprache</a>' in html
+
+
+def test_search_newsletter_and_archive_offer_nothing_of_the_start_page_they_borrow(client, make_network):
+    """The start page has audio and a PDF; views that only borrow it for the frame must not offer
+    them, nor anchors (sign-language video, translation request) that do not exist there."""
+    from accessibility.models import PageVariant
+
+    net = make_network("leihe")
+    PageVariant.objects.create(
+        page=net.home, kind="audio", status="current", file="audio/start.mp3", duration_seconds=20
+    )
+    PageVariant.objects.create(page=net.home, kind="pdf", status="current", file="pdf/start.pdf")
+    start = client.get("/", HTTP_HOST="leihe.localhost").content.decode()
+    assert "audio/start.mp3" in start and "pdf/start.pdf" in start
+    for path in ("/suche/?q=Sprachcaf%C3%A9", "/newsletter/", "/newsletter/archiv/"):
+        html = client.get(path, HTTP_HOST="leihe.localhost", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+        toolbar = html[html.index('class="toolbar"') : html.index("</nav>", html.index('class="toolbar"'))]
+        assert "start.mp3" not in toolbar and "start.pdf" not in toolbar, path
+        assert "#translation-request" not in toolbar and "#page-sign-language-heading" not in toolbar, path
+        assert "Nicht verfügbar: Leichte Sprache, Gebärdensprache, Vorlesen, PDF" in toolbar, path
+
+
+def test_breadcrumbs_link_relative_to_the_host_and_port_the_reader_used(client, two_networks):
+    html = client.get("/aktuelles/sprachcafe/", HTTP_HOST="alpha.localhost:8000").content.decode()
+    crumbs = html[html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))]
+    assert 'href="/"' in crumbs and 'href="/aktuelles/"' in crumbs
+    assert "http://" not in crumbs

@@ -22,22 +22,7 @@ from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVi
 
 register = template.Library()
 
-
-CACHE_ATTR = "_sign_language_prefetched"
-
-
-def prefetch_sign_language_videos(pages):
-    """Load the videos (with their checks) of many pages in one query (API listings)."""
-    pages = list(pages)
-    videos = {
-        video.page_id: video
-        for video in SignLanguageVideo.objects.filter(page_id__in=[page.pk for page in pages]).select_related(
-            "video", "video__video_check", "poster"
-        )
-    }
-    for page in pages:
-        setattr(page, CACHE_ATTR, videos.get(page.pk))
-    return pages
+CACHE_ATTR = "_sign_language_video"  # the page's video, looked up once per page object
 
 
 def video_for_page(page):

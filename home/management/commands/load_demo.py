@@ -9,9 +9,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accessibility.demo import build_leichte_sprache_demo, queue_demo_variant_builds, variant_builds_suspended
 from home.demo.builder import build_all, reset_network
 from home.demo.networks import NETWORKS
+from home.extensions import demo_builds_suspended, demo_contributions
 
 
 class Command(BaseCommand):
@@ -42,21 +42,16 @@ class Command(BaseCommand):
             if reset:
                 for spec in specs:
                     reset_network(spec)
-            with variant_builds_suspended():
+            with demo_builds_suspended():
                 results = build_all(specs)
-                leichte_sprache_pages = build_leichte_sprache_demo(specs)
-                # Issue 4: BITV explanations, DGS video and accessibility statement per network
-                from signlanguage.demo import add_to_demo_networks
-
-                add_to_demo_networks(specs)
-                from newsletter.demo import add_senders_to_demo_networks
-
-                add_senders_to_demo_networks(specs)
+                # What the feature apps add: Leichte Sprache versions, DGS video, senders …
+                lines = [line for contribution in demo_contributions() for line in contribution.add_to_networks(specs)]
         except (KeyError, ValueError) as error:
             raise CommandError(f"Could not build the demo networks: {error!r}") from error
         finally:
             logging.disable(previous)
-        queue_demo_variant_builds(leichte_sprache_pages)
+        for contribution in demo_contributions():
+            contribution.after_build()
         if quiet:
             return
         for result in results:
@@ -67,6 +62,6 @@ class Command(BaseCommand):
             )
             for note in result.notes:
                 self.stdout.write(self.style.WARNING(f"  {note}"))
-        if leichte_sprache_pages:
-            self.stdout.write(f"Leichte Sprache: {len(leichte_sprache_pages)} Seiten neu")
+        for line in lines:
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Fertig in {time.monotonic() - started:.1f} s."))

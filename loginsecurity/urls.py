@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "loginsecurity"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("einrichten/", views.setup, name="setup"),
+    path("pruefen/", views.verify, name="verify"),
+]
