@@ -291,10 +291,15 @@ class RoundTablePage(ActionFieldTagged, BasePage):
         return contact_items(self.contacts.all())
 
     @property
+    def meeting_pages(self):
+        """The round table's live, public meetings, newest first (the template links them)."""
+        return public(MeetingPage.objects.child_of(self).live()).order_by("-start")
+
+    @property
     def meetings(self):
         return [
             {"id": m.pk, "title": m.title, "start": m.start, "status": m.status, "url": m.get_url()}
-            for m in public(MeetingPage.objects.child_of(self).live()).order_by("-start")
+            for m in self.meeting_pages
         ]
 
 
