@@ -259,19 +259,23 @@ class AdminNetworkMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
-        user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+        if match is None or not match.route.startswith("admin/"):
+            # Public answers must not touch request.user: that reads the session, and the
+            # response cache then (rightly) refuses to store the answer.
             return None
-        if not match.route.startswith("admin/"):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_superuser:
             return None
         if not admin_object_is_own(request, match):
             raise Http404
         return None
 
     def process_template_response(self, request, response):
-        user = getattr(request, "user", None)
         filters = (response.context_data or {}).get("filters")
-        if user is not None and user.is_authenticated and not user.is_superuser and filters is not None:
+        if filters is None:  # public pages: leave request.user (the session) untouched
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not user.is_superuser:
             narrow_filter_choices(getattr(filters, "form", None), user)
         return response
 
