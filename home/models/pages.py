@@ -74,6 +74,8 @@ class IndexPage(RouteSafeSlug, Page):
     """A section of a network that lists its child pages (news, events, projects): one per
     network, directly below the start page, with an introduction above the list."""
 
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -140,7 +142,7 @@ class HomePageContact(Orderable):
     """A contact shown on the start page, in the editor's order."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey("home.Contact", on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
     api_fields = [APIField("contact")]
@@ -150,7 +152,7 @@ class HomePageFunder(Orderable):
     """A funder shown on the start page ("Gefördert durch")."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="funders")
-    funder = models.ForeignKey("home.Funder", on_delete=models.CASCADE, related_name="+")
+    funder = models.ForeignKey("home.Funder", verbose_name=_("funder"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("funder")]
     api_fields = [APIField("funder")]
@@ -174,6 +176,8 @@ class StandardPage(BasePage):
 class ActionFieldPage(BasePage):
     """A Handlungsfeld such as Zusammenleben, Bildung or Arbeiten: a theme hub that lists the
     news, events, projects and meetings tagged with it, and the topic subscribers choose."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
 
     subpage_types = ["home.StandardPage"]
     parent_page_types = ["home.HomePage"]
@@ -221,6 +225,8 @@ class RoundTablePage(ActionFieldTagged, BasePage):
     """A Runder Tisch, Arbeitsgruppe or Integrationsforum: a standing body with member
     organisations, contacts and meetings (its child pages)."""
 
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
     purpose = RichTextField(_("purpose"), features=RICH_TEXT_FEATURES, blank=True)
 
     subpage_types = ["home.MeetingPage"]
@@ -257,7 +263,9 @@ class RoundTableMember(Orderable):
     """A member organisation of a round table, in the order the network lists them."""
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="members")
-    organisation = models.ForeignKey("home.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
     role = models.CharField(_("role"), max_length=100, blank=True, help_text=_('For example "Sprecherin" or "Gast".'))
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
@@ -272,7 +280,7 @@ class RoundTableContact(Orderable):
     """A contact person of a round table."""
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey("home.Contact", on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
     api_fields = [APIField("contact")]
@@ -569,7 +577,9 @@ class ProjectPartner(Orderable):
     """An organisation taking part in a project."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey("home.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("organisation")]
     api_fields = [APIField("organisation"), APIField("organisation_name")]
@@ -582,6 +592,8 @@ class ProjectPartner(Orderable):
 class ProcessPage(BasePage):
     """A participation process (Beteiligungsprozess) in ordered phases; the current phase
     follows from today's date."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
 
     subpage_types = ["home.StandardPage"]
 
