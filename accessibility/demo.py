@@ -152,8 +152,45 @@ class LeichteSpracheDemo(DemoContribution):
 
     def add_to_networks(self, specs):
         self.created = build_leichte_sprache_demo(specs)
+        use_reader_review_in_demo(specs)  # Altona: Leichte Sprache pages go through readers
         return [f"Leichte Sprache: {len(self.created)} Seiten neu"] if self.created else []
 
     def after_build(self):
         queue_demo_variant_builds(self.created)
         self.created = []
+
+
+REVIEW_NETWORKS = ("altona",)  # demo networks whose Leichte Sprache pages go through readers
+
+
+@transaction.atomic
+def use_reader_review_in_demo(specs):
+    """The Altona demo network sends its Leichte Sprache pages through the workflow step
+    "Review by readers of the target group": a reviewers' group (the Prüfgruppe), the task,
+    a workflow with it, assigned to every Leichte Sprache page of the network. Idempotent."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+    from .models import TargetGroupReviewTask
+
+    assigned = []
+    for spec in specs:
+        if spec["key"] not in REVIEW_NETWORKS:
+            continue
+        site = Site.objects.filter(hostname=spec["hostname"], port=PORT).select_related("root_page").first()
+        if site is None:
+            continue
+        group, _ = Group.objects.get_or_create(name=f"Prüfgruppe {site.site_name}")
+        task = TargetGroupReviewTask.objects.filter(name=f"Prüfung durch die Prüfgruppe ({site.site_name})").first()
+        if task is None:
+            task = TargetGroupReviewTask.objects.create(name=f"Prüfung durch die Prüfgruppe ({site.site_name})")
+        task.groups.add(group)
+        workflow, _ = Workflow.objects.get_or_create(name=f"Leichte Sprache {site.site_name}")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        variants = LeichteSpracheLink.objects.filter(
+            page__in=Page.objects.descendant_of(site.root_page, inclusive=True)
+        ).select_related("variant")
+        for link in variants:
+            WorkflowPage.objects.update_or_create(page=link.variant, defaults={"workflow": workflow})
+            assigned.append(link.variant)
+    return assigned

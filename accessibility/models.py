@@ -97,7 +97,7 @@ class PageVariant(models.Model):
 
     class Status(models.TextChoices):
         BUILDING = "building", _("building")
-        CURRENT = "current", _("current")
+        CURRENT = "current", _("up to date")
         FAILED = "failed", _("failed")
         STALE = "stale", _("stale")
 

@@ -21,6 +21,7 @@ from .checking import check_text, latest_check
 from .leichte_sprache import TextTooLong
 from .leichte_sprache_pages import create_leichte_sprache_version, link_leichte_sprache_version
 from .models import LeichteSpracheLink, PageVariant
+from .rule_names import with_rule_names
 from .tasks import build_page_variants_task
 from .variants import linked_pages
 
@@ -150,10 +151,24 @@ def stored_check(request, page_id):
     page = _editable_page(request, page_id)
     is_ls = is_leichte_sprache_page(page)
     check = latest_check(page) if is_ls else None
+    check_data = check.to_dict() if check else None
+    if check_data:
+        check_data["findings"] = with_rule_names(check_data.get("findings"))
     return JsonResponse(
         {
             "leichte_sprache": is_ls,
-            "check": check.to_dict() if check else None,
+            "check": check_data,
+            "labels": {
+                "heading": _("Leichte Sprache"),
+                "findings": _("findings"),
+                "disclaimer": _(
+                    "The checker only finds what software can find. Whether the text is Leichte Sprache, "
+                    "readers of the target group decide."
+                ),
+                "current_text": _("current text"),
+                "saved_version": _("saved version"),
+                "checking": _("Checking …"),
+            },
             "text": check.text if check else "",
             "check_url": reverse("accessibility:check_text"),
             "site": page.get_site().pk if page.get_site() else None,
@@ -180,7 +195,7 @@ def live_check(request):
         result = check_text(text, site)
     except TextTooLong as error:
         return JsonResponse({"error": str(error)}, status=413)
-    return JsonResponse({"text": text, **result})
+    return JsonResponse({"text": text, **result, "findings": with_rule_names(result.get("findings"))})
 
 
 class MissingLeichteSpracheReport(PageReportView):

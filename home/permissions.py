@@ -50,7 +50,9 @@ def register_site_policies():
 
 
 class SiteOwnedForm(WagtailAdminModelForm):
-    """Admin form for site-owned snippets: the network chooser offers only the editor's sites."""
+    """Admin form for site-owned snippets: the network chooser offers only the editor's sites,
+    page choices (a subscriber's topics, a video's page) and site-owned choices (a contact's
+    organisation) only the editor's network; superusers see every one, labelled by network."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,3 +61,7 @@ class SiteOwnedForm(WagtailAdminModelForm):
             self.fields["site"].queryset = sites
             if sites.count() == 1 and not self.instance.pk:
                 self.fields["site"].initial = sites.first().pk
+        if self.for_user is not None:
+            from .scoping import narrow_choices_to_own_network  # scoping imports this module
+
+            narrow_choices_to_own_network(self, self.for_user)

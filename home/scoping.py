@@ -5,6 +5,8 @@ page move confirmation know nothing of networks. Everything here narrows them to
 whose root page the user may edit (``editable_site_ids``); superusers see every network.
 """
 
+from types import SimpleNamespace
+
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
@@ -148,17 +150,18 @@ def page_in_own_network(user, page_id):
 
 
 def media_policies():
+    """URL argument → (model, collection permission policy) of images, documents and media."""
     from wagtail.documents import get_document_model
-    from wagtail.documents.permissions import permission_policy as document_policy
     from wagtail.images import get_image_model
-    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtail.permissions import policy_registry
     from wagtailmedia.models import get_media_model
     from wagtailmedia.permissions import permission_policy as media_policy
 
+    image, document = get_image_model(), get_document_model()
     return {
-        "image_id": (get_image_model(), image_policy),
-        "document_id": (get_document_model(), document_policy),
-        "doc_id": (get_document_model(), document_policy),
+        "image_id": (image, policy_registry.get_by_type(image)),
+        "document_id": (document, policy_registry.get_by_type(document)),
+        "doc_id": (document, policy_registry.get_by_type(document)),
         "media_id": (get_media_model(), media_policy),
     }
 
@@ -308,6 +311,8 @@ def narrow_filter_choices(form, user):
             field.queryset = queryset.filter(pk__in=sites)
         elif queryset is not None and queryset.model is get_user_model():
             field.queryset = queryset.filter(pk__in=own_network_users(user).values("pk"))
+        elif queryset is not None:
+            narrow_choices_to_own_network(SimpleNamespace(fields={name: field}), user)
         elif name in ("site", "site_root") and getattr(field, "choices", None):
             field.choices = [(value, label) for value, label in field.choices if str(value) in own_values]
         elif name == "user" and getattr(field, "choices", None):
@@ -346,15 +351,58 @@ def scoped_collection_endpoint(endpoint_class, policy):
 
 def scope_admin_api(router):
     from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-    from wagtail.documents.permissions import permission_policy as document_policy
     from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-    from wagtail.images.permissions import permission_policy as image_policy
 
-    router.register_endpoint("images", scoped_collection_endpoint(ImagesAdminAPIViewSet, image_policy))
-    router.register_endpoint("documents", scoped_collection_endpoint(DocumentsAdminAPIViewSet, document_policy))
+    policies = media_policies()
+    router.register_endpoint("images", scoped_collection_endpoint(ImagesAdminAPIViewSet, policies["image_id"][1]))
+    router.register_endpoint(
+        "documents", scoped_collection_endpoint(DocumentsAdminAPIViewSet, policies["document_id"][1])
+    )
 
 
 def hide_installation_wide_reports(request, menu_items):
     """``construct_reports_menu`` hook: reports over every network only for superusers."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# --- choices in admin forms ---------------------------------------------------------------------
+
+
+def own_network_page_filter(user):
+    """A Q for the pages of the user's networks."""
+    condition = Q(pk__in=[])
+    for root in own_page_paths(user):
+        condition |= Q(path__startswith=root)
+    return condition
+
+
+def network_name_of(obj, sites):
+    """The name of the network an object (a page or a site-owned object) belongs to."""
+    site_id = getattr(obj, "site_id", None)
+    path = getattr(obj, "path", None)
+    for site in sites:
+        if site.pk == site_id or (path and path.startswith(site.root_page.path)):
+            return site.site_name
+    return ""
+
+
+def narrow_choices_to_own_network(form, user):
+    """Every page and site-owned choice of an admin form to the user's networks; a superuser
+    sees all of them, each labelled with its network."""
+    from wagtail.models import Page
+
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        is_page = issubclass(queryset.model, Page)
+        if not is_page and site_field_of(queryset.model) is None:
+            continue
+        if user.is_active and user.is_superuser:
+            sites = list(Site.objects.select_related("root_page"))
+            field.label_from_instance = lambda obj, sites=sites: f"{obj} ({network_name_of(obj, sites)})"
+        elif is_page:
+            field.queryset = queryset.filter(own_network_page_filter(user))
+        else:
+            field.queryset = own_network(queryset, user)

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.permissions import SiteOwnedForm
 
+from .admin_forms import SubscriberAdminForm
 from .blocks import IssueBlock
 
 
@@ -44,8 +45,11 @@ class Subscriber(models.Model):
         FORM = "form", _("form")
         IMPORT = "import", _("import")
         API = "api", _("API")
+        ADMIN = "admin", _("added in the admin")
 
-    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="newsletter_subscribers")
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("network"), on_delete=models.CASCADE, related_name="newsletter_subscribers"
+    )
     email = models.EmailField(_("email address"), max_length=254)
     name = models.CharField(_("name"), max_length=150, blank=True)
     # choices live in the forms (settings.LANGUAGES), so adding a language needs no migration
@@ -63,21 +67,29 @@ class Subscriber(models.Model):
     consent_source = models.CharField(_("consent source"), max_length=10, choices=ConsentSource.choices, blank=True)
     consent_text_version = models.CharField(_("consent text version"), max_length=50, blank=True)
     consent_ip = models.GenericIPAddressField(_("consent IP address"), null=True, blank=True)
+    consent_note = models.TextField(
+        _("consent note"),
+        blank=True,
+        help_text=_("For a consent recorded in the admin: where and when the person agreed."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
 
-    base_form_class = SiteOwnedForm
+    base_form_class = SubscriberAdminForm
     panels = [
         FieldPanel("site"),
         FieldPanel("email"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)), FieldPanel("edition")]),
         FieldPanel("topics"),
+        FieldPanel("added_how"),
+        FieldPanel("admin_consent_note"),
         FieldPanel("status", read_only=True),
         MultiFieldPanel(
             [
                 FieldPanel("consent_at", read_only=True),
+                FieldPanel("consent_note", read_only=True),
                 FieldPanel("consent_source", read_only=True),
                 FieldPanel("consent_text_version", read_only=True),
                 FieldPanel("consent_ip", read_only=True),
@@ -244,7 +256,9 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
         CANCELLED = "cancelled", _("cancelled")
         SENT = "sent", _("sent")
 
-    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="newsletter_issues")
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("network"), on_delete=models.CASCADE, related_name="newsletter_issues"
+    )
     subject = models.CharField(_("subject"), max_length=200)
     preheader = models.CharField(
         _("preheader"), max_length=200, blank=True, help_text=_("The line mail programs show after the subject.")

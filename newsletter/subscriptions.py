@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.clients import over_limit
+from cms.formprotection import address_rate_limited
 
 from .models import Edition, NewsletterSettings, Subscriber, normalise_email
 from .tokens import confirm_token, subscriber_id_for_confirm_token, subscriber_id_for_manage_token
@@ -28,11 +28,6 @@ class InvalidLink(Exception):
     """A confirmation or management link that is forged, broken or expired."""
 
 
-def _hit(key, limit, window):
-    """Count one attempt; True while within the limit."""
-    return not over_limit(key, limit, window)
-
-
 def subscribe(
     site, email, *, name="", language="de", edition=Edition.STANDARD, topics=(), source="form", client_ip=None
 ):
@@ -40,12 +35,12 @@ def subscribe(
     same whether the address was new, pending or already active.
 
     Raises ValidationError for a malformed address, RateLimited when this client asked too
-    often. Per address at most NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS confirmation mails per
-    hour are sent (beyond that, silently none: the form cannot bomb a mailbox).
+    often (NEWSLETTER_SUBSCRIBE_RATE_LIMIT). Per address at most NEWSLETTER_CONFIRM_MAIL_LIMIT
+    confirmation mails are sent (beyond that, silently none: the form cannot bomb a mailbox).
     """
     email = normalise_email(email)
     validate_email(email)
-    if client_ip and not _hit(f"newsletter:subscribe:ip:{client_ip}", settings.NEWSLETTER_SUBSCRIBES_PER_CLIENT, 3600):
+    if client_ip and address_rate_limited("newsletter-subscribe", client_ip, settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT):
         raise RateLimited(_("Too many sign-ups from your connection. Please try again in an hour."))
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
@@ -67,7 +62,7 @@ def subscribe(
         subscriber.save()
         valid_topics = [t for t in topics if t.get_site().pk == site.pk] if topics else []
         subscriber.topics.set(valid_topics)
-    if _hit(f"newsletter:subscribe:addr:{site.pk}:{email}", settings.NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS, 3600):
+    if not address_rate_limited(f"newsletter-confirm:{site.pk}", email, settings.NEWSLETTER_CONFIRM_MAIL_LIMIT):
         enqueue_confirmation(subscriber)
     return subscriber
 

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetGroup
 
 from home.wagtail_hooks import SiteScopedSnippetViewSet
 
@@ -61,10 +62,41 @@ class SubscriberIndexView(IndexView):
         return buttons
 
 
+class SubscriberEditView(EditView):
+    """DSGVO export and erase as buttons in the subscriber's own header, where an editor
+    answering a request looks, not only in the listing's "…" menu. Erase leads to a
+    confirmation page that says what is kept."""
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        policy = subscriber_policy()
+        if policy.user_has_permission_for_instance(self.request.user, "view", self.object):
+            buttons.append(
+                HeaderButton(
+                    _("Export data (JSON)"),
+                    reverse("newsletter_subscriber_export", args=[self.object.pk]),
+                    icon_name="download",
+                    priority=50,
+                )
+            )
+        if policy.user_has_permission_for_instance(self.request.user, "delete", self.object):
+            buttons.append(
+                HeaderButton(
+                    _("Erase (DSGVO)"),
+                    reverse("newsletter_subscriber_erase", args=[self.object.pk]),
+                    icon_name="bin",
+                    priority=60,
+                )
+            )
+        return buttons
+
+
 class SubscriberViewSet(SiteScopedSnippetViewSet):
     model = Subscriber
     icon = "user"
     index_view_class = SubscriberIndexView
+    edit_view_class = SubscriberEditView
     list_display = ["email", "name", "status", "edition", "language", "consent_at", "site"]
     list_filter = ["site", "status", "edition", "language", "consent_source", "topics"]
     search_fields = ["email", "name"]
@@ -142,3 +174,17 @@ def newsletter_listing_buttons(snippet, user, next_url=None):
                 icon_name="bin",
                 priority=60,
             )
+
+
+# Page types only the newsletter's page-list blocks choose; an issue can only send live pages.
+LIVE_ONLY_CHOOSER_TYPES = {"home.newspage", "home.eventpage", "home.meetingpage"}
+
+
+@hooks.register("construct_page_chooser_queryset")
+def newsletter_choosers_offer_live_pages(pages, request):
+    """The issue editor's choosers for news, events and meetings offer live pages only (a
+    draft would stop the send); pages with children stay, to navigate through."""
+    requested = {name.strip().lower() for name in request.GET.get("page_type", "").split(",") if name.strip()}
+    if requested and requested <= LIVE_ONLY_CHOOSER_TYPES:
+        return pages.exclude(live=False, numchild=0)
+    return pages

@@ -18,6 +18,8 @@ _context = contextvars.ContextVar("log_context", default=None)
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 SECRET_PARAM = re.compile(r"(?i)\b(token|signature|key|password|secret|t)=([^&\s\"']+)")
+# the personal newsletter links (newsletter/urls.py): whoever logs such a URL, the token goes
+SECRET_PATH = re.compile(r"(/newsletter/(?:bestaetigen|einstellungen|abmelden)/)[^/\s\"'<>]+")
 BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._\-~+/]+=*")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{8,64}$")
 
@@ -44,6 +46,7 @@ def restore(values):
 def redact(text):
     text = EMAIL.sub("<email>", text)
     text = SECRET_PARAM.sub(lambda m: f"{m.group(1)}=<redacted>", text)
+    text = SECRET_PATH.sub(r"\1<redacted>", text)
     return BEARER.sub(r"\1 <redacted>", text)
 
 

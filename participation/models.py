@@ -36,6 +36,8 @@ class ParticipationFormPage(RouteSafeSlug, Page):
     """A public form of one network: join the network (organisation or volunteer) or contact
     it. Submissions are stored for the network's editors and mailed to its contact."""
 
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
     kind = models.CharField(_("form"), max_length=20, choices=FormKind.choices, default=FormKind.JOIN)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     privacy_text = RichTextField(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def report_path(instance, filename):
@@ -36,7 +37,7 @@ class YearlyReport(models.Model):
         related_name="+",
     )
     created = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    finished = models.DateTimeField(pgettext_lazy("yearly report", "finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("yearly report")

@@ -3,13 +3,14 @@
 The mail goes out from a Celery worker after the commit (retried on SMTP errors).
 
 Spam defences without third parties and without cookies for readers (see
-:mod:`translations.security`): a signed form token that also measures the time the form was
+:mod:`cms.formprotection`): a signed form token that also measures the time the form was
 open (at least a few seconds), a same-origin check, a honeypot field, and a rate limit per
 client address and network.
 """
 
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -18,7 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from translations.security import FormRejected, check_form_token, form_token, rate_limited, same_origin
+from cms.formprotection import FormRejected, check_form_token, form_token, rate_limited, same_origin
 
 from .forms import FeedbackForm
 from .models import AccessibilityFeedback, AccessibilityStatementPage
@@ -27,10 +28,6 @@ from .tasks import mail_feedback_task
 logger = logging.getLogger(__name__)
 
 PURPOSE = "a11y-feedback"
-MIN_FILL_SECONDS = 3
-MAX_FORM_AGE = 24 * 60 * 60
-RATE_LIMIT = 5  # submissions per client and network ...
-RATE_WINDOW = 60 * 60  # ... per hour
 
 
 def fresh_form(page):
@@ -45,8 +42,7 @@ def check_submission(page, request, form):
         form.data.get("started"),
         PURPOSE,
         page.pk,
-        min_age=MIN_FILL_SECONDS,
-        max_age=MAX_FORM_AGE,
+        min_age=settings.ACCESSIBILITY_FEEDBACK_MIN_FILL_SECONDS,
         expired_message=_("The form has expired. Please send it again."),
         fast_message=_("That was very fast. Please check your message and send it again."),
     )
@@ -80,7 +76,7 @@ def send_feedback_mail(page, feedback):
     return True
 
 
-@csrf_exempt  # cookie-less forgery protection in check_submission, see translations.security
+@csrf_exempt  # cookie-less forgery protection in check_submission, see cms.formprotection
 def submit_feedback(request, page_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -88,7 +84,7 @@ def submit_feedback(request, page_id):
     site = page.get_site()
     form = FeedbackForm(request.POST)
     status, error = 400, ""
-    if rate_limited(f"{PURPOSE}:{site.pk if site else 0}", request, RATE_LIMIT, RATE_WINDOW):
+    if rate_limited(f"{PURPOSE}:{site.pk if site else 0}", request, settings.ACCESSIBILITY_FEEDBACK_RATE_LIMIT):
         status, error = 429, _("You have sent several messages in a short time. Please try again in an hour.")
     else:
         try:

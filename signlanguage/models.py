@@ -272,6 +272,8 @@ class AccessibilityStatementPage(RouteSafeSlug, Page):
     what is not accessible and why, when the statement was made, how to report barriers
     (the feedback form below it), and the Schlichtungsstelle for disputes."""
 
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
     class Conformity(models.TextChoices):
         FULL = "full", _("fully compliant")
         PARTIAL = "partial", _("partially compliant")

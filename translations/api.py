@@ -8,6 +8,7 @@
   ``CORS_ALLOWED_ORIGINS`` (a JSON POST needs a CORS preflight).
 """
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
@@ -80,16 +81,17 @@ class TranslationRequestOut(Schema):
     summary="A reader asks for a translation of a page",
 )
 def create_translation_request(request: HttpRequest, payload: TranslationRequestIn):
+    from cms.formprotection import rate_limited
+
     from .models import TranslationRequest
     from .pages import requestable_languages
-    from .security import rate_limited
-    from .views import PURPOSE, RATE_LIMIT, RATE_WINDOW, first_request_of_client
+    from .views import PURPOSE, first_request_of_client
 
     page = get_object_or_404(Page.objects.live().public(), pk=payload.page)
     site = page.get_site()
     if site is None:
         raise HttpError(404, "This page belongs to no network.")
-    if rate_limited(PURPOSE, request, RATE_LIMIT, RATE_WINDOW):
+    if rate_limited(PURPOSE, request, settings.TRANSLATION_REQUEST_RATE_LIMIT):
         raise HttpError(429, "Too many translation requests from this client; try again later.")
     offered = [entry["language_code"] for entry in requestable_languages(page)]
     if payload.language not in offered:

@@ -1,6 +1,7 @@
 """The public "Ich wünsche eine Übersetzung in …" form: POST only, cookie-less forgery
-protection (:mod:`translations.security`), a rate limit per client; stores no personal data."""
+protection (:mod:`cms.formprotection`), a rate limit per client; stores no personal data."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -11,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
+from cms.clients import client_address
+from cms.formprotection import FormRejected, check_form_token, form_token, rate_limited, same_origin
+
 from .languages import content_languages, native_name
 from .models import TranslationRequest
 from .pages import requestable_languages
-from .security import FormRejected, check_form_token, client_address, form_token, rate_limited, same_origin
 
 PURPOSE = "translation-request"
-RATE_LIMIT = 20  # requests per client ...
-RATE_WINDOW = 60 * 60  # ... per hour
 TOKEN_PERIOD = 60 * 60  # one token per page and hour: identical pages stay identical
 DEDUPLICATE_SECONDS = 24 * 60 * 60  # the same reader's same wish counts once a day
 
@@ -54,7 +55,7 @@ def _message(request, page, message, status):
     )
 
 
-@csrf_exempt  # cookie-less forgery protection below, see translations.security
+@csrf_exempt  # cookie-less forgery protection below, see cms.formprotection
 def request_translation(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -66,7 +67,7 @@ def request_translation(request):
     site = page.get_site()
     if site is None:
         raise Http404
-    if rate_limited(PURPOSE, request, RATE_LIMIT, RATE_WINDOW):
+    if rate_limited(PURPOSE, request, settings.TRANSLATION_REQUEST_RATE_LIMIT):
         return _message(request, page, _("You have sent many requests. Please try again later."), 429)
     try:
         if not same_origin(request):
@@ -75,7 +76,7 @@ def request_translation(request):
             request.POST.get("token"),
             PURPOSE,
             page.pk,
-            max_age=24 * 60 * 60 + TOKEN_PERIOD,
+            max_age=settings.FORM_MAX_AGE + TOKEN_PERIOD,
             expired_message=_("The form has expired. Please reload the page and choose again."),
         )
     except FormRejected as rejected:

@@ -4,6 +4,7 @@ import secrets
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 
 from home.permissions import SiteOwnedForm
@@ -54,7 +55,7 @@ class WebhookEndpoint(models.Model):
         default=new_secret,
         help_text=_("Shared with the receiver, which checks the Miteinander-Signature header with it."),
     )
-    events = EventsField(_("events"), default=list)
+    events = EventsField(pgettext_lazy("webhook", "events"), default=list)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -86,8 +87,10 @@ class WebhookDelivery(models.Model):
         DELIVERED = "delivered", _("delivered")
         FAILED = "failed", _("failed")
 
-    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.CharField(_("event"), max_length=32, choices=Event.choices)
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, verbose_name=_("webhook"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(pgettext_lazy("webhook", "event"), max_length=32, choices=Event.choices)
     payload = models.JSONField(_("payload"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)

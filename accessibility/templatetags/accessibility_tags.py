@@ -4,6 +4,7 @@ duration filter for the audio player."""
 from django import template
 from django.utils.translation import gettext as _
 
+from ..rule_names import rule_explanation, rule_name
 from ..variants import page_variants as _page_variants
 
 register = template.Library()
@@ -65,7 +66,7 @@ def highlight_findings(text, findings):
             format_html(
                 '<mark data-rule="{}" title="{}: {}">{}</mark>',
                 f["rule"],
-                f["rule"],
+                rule_name(f["rule"]),
                 f["message"],
                 text[f["start"] : f["end"]],
             )
@@ -73,3 +74,7 @@ def highlight_findings(text, findings):
         pos = f["end"]
     out.append(escape(text[pos:]))
     return mark_safe("".join(str(part) for part in out))
+
+
+register.filter("rule_name", rule_name)
+register.filter("rule_explanation", rule_explanation)

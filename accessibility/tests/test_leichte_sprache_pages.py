@@ -43,8 +43,9 @@ def editor_client(net):
 
 
 def refused(response):
-    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
-    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard; another
+    network's page is not found (home.scoping)."""
+    return response.status_code in (403, 404) or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
 def render_links(page):

@@ -91,7 +91,7 @@ def test_status_page_shows_errors_and_rebuilds_only_for_own_network(two_networks
     assert statuses(a.news) == {"audio": "current", "pdf": "current"}
 
     other = client.post(f"/admin/accessibility/pages/{b.news.pk}/rebuild/")
-    assert other.status_code in (302, 403) and statuses(b.news) == {}
+    assert other.status_code in (302, 403, 404) and statuses(b.news) == {}
     # the page header of the editor shows the button
     edit = client.get(f"/admin/pages/{a.news.pk}/edit/")
     assert f"/admin/accessibility/pages/{a.news.pk}/" in edit.content.decode()

@@ -139,7 +139,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", _("German"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("de", "Deutsch")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is what makemessages writes; thirdparty_locale/ gives German to third-party strings without it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "thirdparty_locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -233,8 +234,6 @@ NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120")
 NEWSLETTER_MAX_ATTEMPTS = 6
 NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
-NEWSLETTER_SUBSCRIBES_PER_CLIENT = 10  # sign-ups per client IP and hour
-NEWSLETTER_CONFIRM_MAILS_PER_ADDRESS = 3  # confirmation mails per address and hour
 NEWSLETTER_CONFIRM_RETRY_SECONDS = int(os.environ.get("NEWSLETTER_CONFIRM_RETRY_SECONDS", "30"))  # doubles per retry
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 CELERY_BEAT_SCHEDULE["newsletter-resume-sends"] = {
@@ -282,12 +281,21 @@ SIGN_LANGUAGE_MIN_FPS = 25
 # After changing it, rebuild the index: ``manage.py update_index``.
 WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 
-# Public forms (newsletter, participation, feedback, translation requests): behind a reverse proxy
-# name the header that carries
-# the client address (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")  # rate limits of all public forms (cms/clients.py)
-PARTICIPATION_MIN_FILL_SECONDS = 4
-PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # submissions per client and network, per seconds
+# Public forms: newsletter sign-up, participation forms, accessibility feedback, translation
+# requests. One protection for all (cms/formprotection.py): a signed form token with its time,
+# a same-origin check where readers get no CSRF cookie, a counter per client address.
+# Behind a reverse proxy name the header that carries the client address
+# (e.g. HTTP_X_FORWARDED_FOR), or every reader shares one rate limit.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+FORM_MAX_AGE = 24 * 60 * 60  # seconds a rendered form stays valid (then: "please send it again")
+# Limits are (count, seconds): at most ``count`` in ``seconds`` per client address.
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = (10, 60 * 60)  # sign-ups per client
+NEWSLETTER_CONFIRM_MAIL_LIMIT = (3, 60 * 60)  # confirmation mails per email address (no mailbox bombing)
+PARTICIPATION_MIN_FILL_SECONDS = 4  # a form sent sooner after it was shown is a bot's
+PARTICIPATION_RATE_LIMIT = (5, 60 * 60)  # accepted submissions per client and network
+ACCESSIBILITY_FEEDBACK_MIN_FILL_SECONDS = 3
+ACCESSIBILITY_FEEDBACK_RATE_LIMIT = (5, 60 * 60)  # feedback attempts per client and network
+TRANSLATION_REQUEST_RATE_LIMIT = (20, 60 * 60)  # translation requests per client (form and API)
 PARTICIPATION_RETENTION_DAYS = 730  # the default privacy notice promises deletion after two years
 CELERY_BEAT_SCHEDULE["purge-form-submissions"] = {
     "task": "participation.purge_old_submissions",
@@ -425,3 +433,7 @@ AXES_LOCKOUT_CALLABLE = "loginsecurity.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are enough; no table of every editor's logins
 AXES_VERBOSE = False
+
+# Editors' tools (issue 13): their own API tokens with expiry and read-only, enforced here.
+INSTALLED_APPS += ["editors"]
+MIDDLEWARE.append("editors.tokens.TokenLimitsMiddleware")

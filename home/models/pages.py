@@ -94,6 +94,8 @@ class IndexPage(RouteSafeSlug, Page):
     """A section of a network that lists its child pages (news, events, projects): one per
     network, directly below the start page, with an introduction above the list."""
 
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
+
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -176,7 +178,7 @@ class HomePageContact(Orderable):
     objects = joining("contact")
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey("home.Contact", on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
     api_fields = [APIField("contact")]
@@ -188,7 +190,7 @@ class HomePageFunder(Orderable):
     objects = joining("funder__logo")
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="funders")
-    funder = models.ForeignKey("home.Funder", on_delete=models.CASCADE, related_name="+")
+    funder = models.ForeignKey("home.Funder", verbose_name=_("funder"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("funder")]
     api_fields = [APIField("funder")]
@@ -212,6 +214,8 @@ class StandardPage(BasePage):
 class ActionFieldPage(BasePage):
     """A Handlungsfeld such as Zusammenleben, Bildung or Arbeiten: a theme hub that lists the
     news, events, projects and meetings tagged with it, and the topic subscribers choose."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
 
     subpage_types = ["home.StandardPage"]
     parent_page_types = ["home.HomePage"]
@@ -257,6 +261,8 @@ class ActionFieldPage(BasePage):
 class RoundTablePage(ActionFieldTagged, BasePage):
     """A Runder Tisch, Arbeitsgruppe or Integrationsforum: a standing body with member
     organisations, contacts and meetings (its child pages)."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
 
     purpose = RichTextField(_("purpose"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -309,7 +315,9 @@ class RoundTableMember(Orderable):
     objects = joining("organisation")
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="members")
-    organisation = models.ForeignKey("home.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
     role = models.CharField(_("role"), max_length=100, blank=True, help_text=_('For example "Sprecherin" or "Gast".'))
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
@@ -326,7 +334,7 @@ class RoundTableContact(Orderable):
     objects = joining("contact")
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey("home.Contact", on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
     api_fields = [APIField("contact")]
@@ -627,7 +635,9 @@ class ProjectPartner(Orderable):
     objects = joining("organisation")
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey("home.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "home.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("organisation")]
     api_fields = [APIField("organisation"), APIField("organisation_name")]
@@ -640,6 +650,8 @@ class ProjectPartner(Orderable):
 class ProcessPage(BasePage):
     """A participation process (Beteiligungsprozess) in ordered phases; the current phase
     follows from today's date."""
+
+    show_in_menus_default = True  # a section: in the network's menu unless an editor takes it out
 
     subpage_types = ["home.StandardPage"]
 

@@ -239,6 +239,7 @@ def object_arguments(name, a, b):
         "yearly_report_status": {"pk": b.objects["report.yearlyreport"].pk},
         "yearly_report_download": {"pk": b.objects["report.yearlyreport"].pk},
         "webhook_delivery_resend": {"pk": b.objects["webhooks.webhookdelivery"].pk},
+        "editors_token_revoke": {"token_id": b.api_token.pk},
         "wagtailredirects:edit": {"redirect_id": b.redirect.pk},
         "wagtailredirects:delete": {"redirect_id": b.redirect.pk},
     }

@@ -2,6 +2,7 @@
 another network's object (or answered 500 for the editor's own)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.log_actions import log
@@ -109,3 +110,18 @@ def test_snippet_of_another_network_is_not_found_under_any_id_spelling(client, t
     for pk in (b.contact.pk, f"{b.contact.pk:03d}"):
         url = f"/admin/snippets/home/contact/edit/{pk}/"
         assert client.get(url).status_code == 404
+
+
+def test_subscriber_topics_offer_only_the_editors_network_and_superusers_see_the_network(client, two_networks):
+    a, b = two_networks.a, two_networks.b  # both networks have an action field "Bildung"
+    client.force_login(a.editor)
+    for url in (
+        reverse("wagtailsnippets_newsletter_subscriber:add"),
+        reverse("wagtailsnippets_newsletter_subscriber:list"),  # the topics filter
+    ):
+        html = client.get(url).content.decode()
+        assert f'value="{a.field.pk}"' in html
+        assert f'value="{b.field.pk}"' not in html
+    client.force_login(get_user_model().objects.create_superuser("chefin", password="pw-chefin-123"))
+    html = client.get(reverse("wagtailsnippets_newsletter_subscriber:add")).content.decode()
+    assert "Bildung (Netzwerk alpha)" in html and "Bildung (Netzwerk beta)" in html

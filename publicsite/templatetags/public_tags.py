@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -82,8 +81,9 @@ def network(context, page):
     """What the frame of every page needs, computed once per request: the network's site and
     start page, the menu, the current page's ancestors, the first contact, the footer pages.
 
-    The menu holds the network's sections (every child of the start page except plain pages)
-    and the plain pages marked "show in menus"; the other plain pages go to the footer."""
+    The menu holds the start page's children that editors marked "show in menus" (sections
+    are marked when created, plain pages are not), in the order editors gave them in the page
+    explorer; the other children go to the footer."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None and hasattr(page, "get_site"):
@@ -93,10 +93,7 @@ def network(context, page):
     root = site.root_page.specific
     contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
     children = list(public(site.root_page.get_children().live()))
-    standard_type = ContentType.objects.get_for_model(_standard_page_types()[0]).pk
-    # The sections (every child but plain pages) always; plain pages when marked "show in menus"
-    # (the others are listed in the footer).
-    menu = [c for c in children if c.show_in_menus or c.content_type_id != standard_type]
+    menu = [c for c in children if c.show_in_menus]
     path = getattr(page, "path", "")
     return {
         "site": site,
@@ -108,7 +105,7 @@ def network(context, page):
         ],
         "contact": contacts[0] if contacts else None,
         "email": next((c.email for c in contacts if c.email), ""),
-        "footer_pages": [c for c in children if c.content_type_id == standard_type and not c.show_in_menus][:8],
+        "footer_pages": [c for c in children if not c.show_in_menus][:8],
     }
 
 
@@ -127,12 +124,6 @@ def breadcrumbs(context, page):
     steplen = page.steplen
     paths = [page.path[:end] for end in range(len(site.root_page.path), len(page.path), steplen)]
     return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page, "request": request}
-
-
-def _standard_page_types():
-    from home.models import StandardPage
-
-    return (StandardPage,)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,13 +10,13 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from cms.formprotection import form_token
 from conftest import publish
 from participation import spam
 from participation.models import FormKind, ParticipationFormPage
 from signlanguage import feedback
 from signlanguage.demo import add_accessibility_content
 from translations import views as translation_views
-from translations.security import form_token
 
 pytestmark = pytest.mark.django_db
 

@@ -3,18 +3,19 @@
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
 
 from accessibility.leichte_sprache.checker import check
+from cms.formprotection import form_token
 from home.demo.networks import NETWORKS
 from signlanguage import feedback
 from signlanguage.demo import add_accessibility_content, explanation_texts
 from signlanguage.models import AccessibilityFeedback, AccessibilityStatementPage, BITVExplanation
 from signlanguage.tasks import mail_feedback_task
-from translations.security import form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -141,11 +142,11 @@ def test_spam_is_refused_and_nothing_is_stored_or_mailed(
 
 
 def test_feedback_is_rate_limited_per_client(client, network):
-    for _ in range(feedback.RATE_LIMIT):
+    for _ in range(settings.ACCESSIBILITY_FEEDBACK_RATE_LIMIT[0]):
         assert post_feedback(client, network).status_code == 302
     response = post_feedback(client, network)
     assert response.status_code == 429
-    assert AccessibilityFeedback.objects.count() == feedback.RATE_LIMIT
+    assert AccessibilityFeedback.objects.count() == settings.ACCESSIBILITY_FEEDBACK_RATE_LIMIT[0]
 
 
 def test_feedback_without_message_is_refused_with_the_field_named(client, network):

@@ -6,10 +6,10 @@ import time
 from django.core import mail
 from django.urls import reverse
 
+from cms.formprotection import form_token
 from signlanguage import feedback
 from signlanguage.demo import ensure_statement_page
 from signlanguage.models import AccessibilityFeedback
-from translations.security import form_token
 
 
 def test_worker_mails_the_feedback_after_the_reader_is_answered(celery_worker, client, make_network):

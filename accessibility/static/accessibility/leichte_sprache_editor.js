@@ -10,6 +10,7 @@
   let checkUrl = null;
   let siteId = null;
   let timer = null;
+  let labels = {};
 
   const panel = document.createElement('section');
   panel.className = 'leichte-sprache-panel';
@@ -23,7 +24,7 @@
 
   function render(result, text, heading) {
     if (result.error) {
-      panel.innerHTML = `<h2 id="ls-panel-heading">Leichte Sprache</h2><p class="error-message">${esc(result.error)}</p>`;
+      panel.innerHTML = `<h2 id="ls-panel-heading">${esc(labels.heading)}</h2><p class="error-message">${esc(result.error)}</p>`;
       return;
     }
     const findings = result.findings || [];
@@ -34,14 +35,14 @@
     for (const f of sorted) {
       if (f.start < pos) continue;
       html += esc(text.slice(pos, f.start));
-      html += `<mark title="${esc(f.rule + ': ' + f.message)}" data-rule="${esc(f.rule)}">${esc(text.slice(f.start, f.end))}</mark>`;
+      html += `<mark title="${esc((f.rule_name || f.rule) + ': ' + f.message)}" data-rule="${esc(f.rule)}">${esc(text.slice(f.start, f.end))}</mark>`;
       pos = f.end;
     }
     html += esc(text.slice(pos));
-    const items = findings.map((f) => `<li><strong>${esc(f.rule)}</strong> „${esc(f.text)}“: ${esc(f.message)}${f.suggestion ? ' → ' + esc(f.suggestion) : ''}</li>`).join('');
-    panel.innerHTML = `<h2 id="ls-panel-heading">Leichte Sprache: ${esc(heading)}</h2>
-      <p>Flesch-Amstad: <strong>${scores.flesch_amstad ?? '–'}</strong> · Wiener Sachtextformel: <strong>${scores.wiener_sachtextformel ?? '–'}</strong> · ${findings.length} Hinweise</p>
-      <p class="help-block">Die Prüfung findet nur, was Software finden kann. Ob ein Text Leichte Sprache ist, entscheiden Prüferinnen und Prüfer aus der Zielgruppe.</p>
+    const items = findings.map((f) => `<li><strong title="${esc(f.rule_explanation || '')}">${esc(f.rule_name || f.rule)}</strong> „${esc(f.text)}“: ${esc(f.message)}${f.suggestion ? ' → ' + esc(f.suggestion) : ''}</li>`).join('');
+    panel.innerHTML = `<h2 id="ls-panel-heading">${esc(labels.heading)}: ${esc(heading)}</h2>
+      <p>Flesch-Amstad: <strong>${scores.flesch_amstad ?? '–'}</strong> · Wiener Sachtextformel: <strong>${scores.wiener_sachtextformel ?? '–'}</strong> · ${findings.length} ${esc(labels.findings)}</p>
+      <p class="help-block">${esc(labels.disclaimer)}</p>
       <pre style="white-space:pre-wrap;font-family:inherit">${html}</pre><ol>${items}</ol>`;
   }
 
@@ -68,7 +69,7 @@
       body: JSON.stringify({ text, site: siteId }),
     })
       .then((r) => r.json())
-      .then((data) => render(data, data.text || text, 'aktueller Text'))
+      .then((data) => render(data, data.text || text, labels.current_text))
       .catch(() => {});
   }
 
@@ -77,11 +78,12 @@
     .then((data) => {
       if (!data.leichte_sprache) return;
       checkUrl = data.check_url;
+      labels = data.labels || {};
       siteId = data.site;
       form.prepend(panel);
-      if (data.check) render(data.check, data.text, 'gespeicherte Version');
+      if (data.check) render(data.check, data.text, labels.saved_version);
       else {
-        panel.innerHTML = '<h2 id="ls-panel-heading">Leichte Sprache</h2><p>Wird geprüft …</p>';
+        panel.innerHTML = `<h2 id="ls-panel-heading">${esc(labels.heading)}</h2><p>${esc(labels.checking)}</p>`;
         recheck();
       }
       // Inputs may sit outside the <form> element (form="…" attribute): listen on the document.
