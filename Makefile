@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search check-deploy check-compose prod-smoke clean
+.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search bench-scale check-deploy check-compose prod-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ bench-pages: install
 
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+# On demand, not in CI: builds 10,000 pages, 100,000 subscribers and 1,000,000 deliveries first.
+bench-scale: install
+	$(BIN)/python bench/scale_bench.py
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

@@ -74,7 +74,9 @@ def _restricted(linked, page):
     cache = _cached(page)
     if cache is not None:
         return any(linked.path.startswith(path) for path in cache["restricted_paths"])
-    return linked.get_view_restrictions().exists()
+    steplen = linked.steplen
+    above = [linked.path[:end] for end in range(steplen, len(linked.path) + 1, steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=above).exists()
 
 
 def _live_url(linked, request=None, absolute=False, page=None):
@@ -88,9 +90,16 @@ def linked_pages(page):
     cache = _cached(page)
     if cache is not None:
         return cache["variant"], cache["standard"]
-    link = LeichteSpracheLink.objects.select_related("variant", "page").filter(page_id=page.pk).first()
-    source = LeichteSpracheLink.objects.select_related("page").filter(variant_id=page.pk).first()
-    return (link.variant if link else None), (source.page if source else None)
+    links = LeichteSpracheLink.objects.select_related("variant", "page").filter(
+        Q(page_id=page.pk) | Q(variant_id=page.pk)
+    )
+    variant = standard = None
+    for link in links:
+        if link.page_id == page.pk and variant is None:
+            variant = link.variant
+        if link.variant_id == page.pk and standard is None:
+            standard = link.page
+    return variant, standard
 
 
 def all_variants(page):
@@ -147,6 +156,8 @@ def api_representation(page):
     from .checking import latest_check
     from .models import TargetGroupReviewTask
 
+    if _cached(page) is None:  # a detail: load it all in the listing's fixed queries
+        prefetch([page])
     # The sign language video and the translations have endpoints of their own; looking them up
     # here would cost queries per item of a listing.
     data = page_variants(page, absolute=True, with_video_and_translations=False)

@@ -4,9 +4,12 @@ Measures requests/s and p50/p99 latency for
   (a) a listing of 20 pages with fields,
   (b) a page detail with a StreamField body,
   (c) a static JSON file of the same size as (a), served by the same server — the ceiling,
-and prints the ratios a/c and b/c. Run: `make bench-api` (or `python bench/api_bench.py`).
+each of (a) and (b) twice in the same run: warm (answered from the response cache in Redis, as in
+production) and cold (the response cache turned off, every request rendered), and prints the
+ratios against (c). Run: `make bench-api` (or `python bench/api_bench.py`).
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_bench),
+BENCH_REDIS_URL (the response cache of the warm runs, default redis://127.0.0.1:6379/14),
 BENCH_SECONDS (default 10 per scenario), BENCH_CONCURRENCY (default 4), BENCH_WORKERS (gunicorn, default 2).
 """
 
@@ -30,7 +33,9 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SITE = "altona.localhost"
+RETIRE_CACHED_ANSWERS = "from responsecache import generations; generations.bump([generations.GLOBAL])"
 
 
 # A listing of 20 news items needs 20 of them on the benchmarked network.
@@ -84,6 +89,49 @@ def production_env(static_root, database_url=DATABASE_URL):
     }
 
 
+def cached_env(env):
+    """The response cache on, in a Redis every gunicorn worker shares (as production runs it)."""
+    return {**env, "CACHE_REDIS_URL": REDIS_URL, "RESPONSE_CACHE_ENABLED": "true"}
+
+
+def uncached_env(env):
+    """The response cache off: every request is rendered (the figures of a cache miss)."""
+    return {**env, "CACHE_REDIS_URL": "", "RESPONSE_CACHE_ENABLED": "false"}
+
+
+def retire_cached_answers(env):
+    """Answers an earlier run left in the bench Redis are never read (a new global generation)."""
+    manage(cached_env(env), "shell", "-c", RETIRE_CACHED_ANSWERS)
+
+
+def load_average():
+    return os.getloadavg()[0]
+
+
+def start_server(env, port, probe_path, workers=WORKERS, host=SITE):
+    server = subprocess.Popen(gunicorn_command(port, workers), cwd=ROOT, env=env)
+    for _ in range(150):
+        try:
+            fetch(port, probe_path, host)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError(f"server did not answer {probe_path}")
+
+
+def stop_server(server):
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def cache_state(port, path, host=SITE):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
+        return response.headers.get("X-Cache")
+
+
 def gunicorn_command(port, workers=WORKERS):
     return [
         sys.executable,
@@ -99,8 +147,8 @@ def gunicorn_command(port, workers=WORKERS):
     ]
 
 
-def fetch(port, path):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": SITE})
+def fetch(port, path, host=SITE):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read()
 
@@ -108,6 +156,7 @@ def fetch(port, path):
 def main():
     static_root = Path(tempfile.mkdtemp(prefix="miteinander-bench-static-"))
     env = production_env(static_root)
+    print(f"load average at start: {load_average():.2f}", flush=True)
     print("preparing: fresh database, migrate, load_demo, collectstatic …", flush=True)
     t0 = time.perf_counter()
     recreate_database()
@@ -115,18 +164,13 @@ def main():
     manage(env, "load_demo", "--quiet")
     manage(env, "shell", "-c", TOP_UP_NEWS)
     manage(env, "collectstatic", "--noinput")
+    retire_cached_answers(env)
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
 
     port = free_port()
-    server = subprocess.Popen(gunicorn_command(port), cwd=ROOT, env=env)
+    listing_path = "/api/v3/listings/home.NewsPage/?limit=20&order=-date"
+    server = start_server(uncached_env(env), port, "/healthz")
     try:
-        for _ in range(100):
-            try:
-                fetch(port, "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        listing_path = "/api/v3/listings/home.NewsPage/?limit=20&order=-date"
         listing = fetch(port, listing_path)
         items = json.loads(listing)["items"]
         assert len(items) == 20 and "teaser" in items[0], "the listing should give 20 news items with fields"
@@ -134,44 +178,53 @@ def main():
         detail_path = f"/api/v3/pages/{news['id']}/"
         detail = fetch(port, detail_path)
         assert json.loads(detail)["body"], "the detail page should have a StreamField body"
-
         # The ceiling: a static file of the listing's size, served by the same gunicorn (WhiteNoise).
-        # WhiteNoise indexes STATIC_ROOT at start, so restart after writing it.
+        # WhiteNoise indexes STATIC_ROOT at start, so the servers below start after writing it.
         (static_root / "bench-listing.json").write_bytes(listing)
-        server.terminate()
-        server.wait(timeout=20)
-        server = subprocess.Popen(server.args, cwd=ROOT, env=env)
-        for _ in range(100):
-            try:
-                fetch(port, "/static/bench-listing.json")
-                break
-            except OSError:
-                time.sleep(0.2)
-
         headers = {"Host": SITE}
-        print(
-            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL; client: {CONCURRENCY} processes, "
-            f"{SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared"
-        )
-        print(f"sizes: listing {len(listing)} B, detail {len(detail)} B, static {len(listing)} B\n")
-        for path in (listing_path, detail_path, "/static/bench-listing.json"):
+        paths = (listing_path, detail_path)
+        for path in paths:
             run("warm-up", "127.0.0.1", port, path, headers, seconds=1, concurrency=2)
-        a = run("(a) listing, 20 pages", "127.0.0.1", port, listing_path, headers, SECONDS, CONCURRENCY)
-        b = run("(b) detail with StreamField", "127.0.0.1", port, detail_path, headers, SECONDS, CONCURRENCY)
-        c = run(
+        cold = [
+            run(f"{label}, cold (uncached)", "127.0.0.1", port, path, headers, SECONDS, CONCURRENCY)
+            for label, path in zip(("(a) listing, 20 pages", "(b) detail with StreamField"), paths, strict=True)
+        ]
+        stop_server(server)
+
+        server = start_server(cached_env(env), port, "/static/bench-listing.json")
+        for path in paths:
+            fetch(port, path)
+            assert cache_state(port, path) == "HIT", f"{path} should come from the response cache"
+            run("warm-up", "127.0.0.1", port, path, headers, seconds=1, concurrency=2)
+        run("warm-up", "127.0.0.1", port, "/static/bench-listing.json", headers, seconds=1, concurrency=2)
+        static = run(
             "(c) static JSON, same size", "127.0.0.1", port, "/static/bench-listing.json", headers, SECONDS, CONCURRENCY
         )
-        for result in (a, b, c):
-            print(result.row())
-        print(f"\nratio a/c (throughput): {a.rps / c.rps:.3f}")
-        print(f"ratio b/c (throughput): {b.rps / c.rps:.3f}")
+        warm = [
+            run(f"{label}, warm (cached)", "127.0.0.1", port, path, headers, SECONDS, CONCURRENCY)
+            for label, path in zip(("(a) listing, 20 pages", "(b) detail with StreamField"), paths, strict=True)
+        ]
         print(
-            f"ratio p99 a/c: {a.percentile(99) / c.percentile(99):.2f}   "
-            f"p99 b/c: {b.percentile(99) / c.percentile(99):.2f}"
+            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL, production settings, response cache in "
+            f"Redis for the warm runs; client: {CONCURRENCY} processes, {SECONDS:.0f} s per scenario, "
+            f"{os.cpu_count()} cores shared; load average now {load_average():.2f}"
         )
+        print(f"sizes: listing {len(listing)} B, detail {len(detail)} B, static {len(listing)} B\n")
+        for result in (*warm, *cold, static):
+            print(result.row())
+        print("\nratios against the static file (throughput, p99):")
+        for result in (*warm, *cold):
+            print(
+                f"  {result.label:<44} {result.rps / static.rps:6.3f}   "
+                f"p99 x{result.percentile(99) / static.percentile(99):.1f}"
+            )
+        print("targets: warm listing >= 0.3, warm detail >= 0.5")
+        errors = sum(r.errors for r in (*warm, *cold, static))
+        if errors:
+            print(f"\n{errors} requests failed", file=sys.stderr)
+            sys.exit(1)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)
 
 

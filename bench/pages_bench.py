@@ -4,10 +4,13 @@ served by the same gunicorn (WhiteNoise) in the same run.
 
 The five heaviest types are chosen in the run: every page type of the demo network is timed
 (median of a few single requests) and the five slowest are loaded. The static file holds the
-bytes of the heaviest page. Prints requests/s, p50, p99 and the ratios page/static.
+bytes of the heaviest page. Each page is loaded twice in the same run: cold (the response cache
+off, every request rendered) and warm (answered from the response cache in Redis, as in
+production). Prints requests/s, p50, p99 and the ratios page/static side by side.
 Run: `make bench-pages` (or `python bench/pages_bench.py`).
 
 Environment: BENCH_PAGES_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_pages_bench),
+BENCH_REDIS_URL (the warm runs' response cache, default redis://127.0.0.1:6379/14),
 BENCH_SECONDS (default 5 per scenario), BENCH_CONCURRENCY (default 4), BENCH_WORKERS (gunicorn,
 default 2), BENCH_PAGES_PORT (default 8131).
 """
@@ -59,15 +62,6 @@ def fetch(path):
         return response.read()
 
 
-def wait_for(path):
-    for _ in range(150):
-        try:
-            return fetch(path)
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server did not answer {path}")
-
-
 def single_request_ms(path, repeats=7):
     timings = []
     for _ in range(repeats):
@@ -80,12 +74,14 @@ def single_request_ms(path, repeats=7):
 def main():
     static_root = Path(tempfile.mkdtemp(prefix="miteinander-pages-bench-static-"))
     env = api_bench.production_env(static_root)
+    print(f"load average at start: {api_bench.load_average():.2f}", flush=True)
     print("preparing: fresh database, migrate, load_demo, collectstatic …", flush=True)
     t0 = time.perf_counter()
     api_bench.recreate_database()
     api_bench.manage(env, "migrate", "--noinput")
     api_bench.manage(env, "load_demo", "--quiet")
     api_bench.manage(env, "collectstatic", "--noinput")
+    api_bench.retire_cached_answers(env)
     listing = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", LIST_PAGES],
         cwd=ROOT,
@@ -97,58 +93,66 @@ def main():
     pages = [tuple(line.split(" ", 1)) for line in listing.splitlines() if " /" in line]
     print(f"prepared in {time.perf_counter() - t0:.1f} s", flush=True)
 
-    args = api_bench.gunicorn_command(PORT, WORKERS)
-    server = subprocess.Popen(args, cwd=ROOT, env=env)
+    server = api_bench.start_server(api_bench.uncached_env(env), PORT, "/healthz", WORKERS)
     try:
-        wait_for("/healthz")
         for _, path in pages:
-            fetch(path)  # warm caches and connections
+            fetch(path)  # warm connections and Wagtail's site root paths
         costs = sorted(((single_request_ms(path), kind, path) for kind, path in pages), reverse=True)
         heaviest = costs[:5]
-        print("\nsingle-request render time per page type (median of 7):")
+        print("\nsingle-request render time per page type (median of 7, uncached):")
         for ms, kind, path in costs:
             print(f"  {kind:<24} {ms:7.2f} ms  {path}")
         bodies = {path: fetch(path) for _, _, path in heaviest}
         reference = max(bodies.values(), key=len)
-
         # The ceiling: the heaviest page's bytes as a static file from the same gunicorn (WhiteNoise
-        # indexes STATIC_ROOT at start, so restart after writing it).
+        # indexes STATIC_ROOT at start, so the cached server below starts after writing it).
         (static_root / "bench-page.html").write_bytes(reference)
-        server.terminate()
-        server.wait(timeout=20)
-        server = subprocess.Popen(args, cwd=ROOT, env=env)
-        wait_for("/static/bench-page.html")
-
         headers = {"Host": SITE}
-        print(
-            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL, production settings; client: "
-            f"{CONCURRENCY} processes, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores shared"
-        )
-        print(f"static file: {len(reference)} B (the largest of the five pages)\n")
         for _, _, path in heaviest:
             run("warm-up", "127.0.0.1", PORT, path, headers, seconds=1, concurrency=2)
+        cold = {
+            path: run(f"{kind}, cold", "127.0.0.1", PORT, path, headers, SECONDS, CONCURRENCY)
+            for _, kind, path in heaviest
+        }
+        api_bench.stop_server(server)
+
+        server = api_bench.start_server(api_bench.cached_env(env), PORT, "/static/bench-page.html", WORKERS)
+        for _, _, path in heaviest:
+            fetch(path)
+            assert api_bench.cache_state(PORT, path) == "HIT", f"{path} should come from the response cache"
+            run("warm-up", "127.0.0.1", PORT, path, headers, seconds=1, concurrency=2)
+        run("warm-up", "127.0.0.1", PORT, "/static/bench-page.html", headers, seconds=1, concurrency=2)
         static = run(
             "static HTML, same size", "127.0.0.1", PORT, "/static/bench-page.html", headers, SECONDS, CONCURRENCY
         )
-        results = []
+        warm = {
+            path: run(f"{kind}, warm", "127.0.0.1", PORT, path, headers, SECONDS, CONCURRENCY)
+            for _, kind, path in heaviest
+        }
+        print(
+            f"\nserver: gunicorn, {WORKERS} sync workers, PostgreSQL, production settings, response cache in "
+            f"Redis for the warm runs; client: {CONCURRENCY} processes, {SECONDS:.0f} s per scenario, "
+            f"{os.cpu_count()} cores shared; load average now {api_bench.load_average():.2f}"
+        )
+        print(f"static file: {len(reference)} B (the largest of the five pages)\n")
+        for _, _, path in heaviest:
+            print(warm[path].row())
+            print(cold[path].row())
+        print(static.row())
+        print("\nratios against the static file (throughput page/static; target warm >= 0.5):")
+        print(f"  {'page type (bytes)':<40} {'warm':>7} {'cold':>7}   p99 warm/static")
         for _, kind, path in heaviest:
             label = f"{kind} ({len(bodies[path])} B)"
-            results.append(run(label, "127.0.0.1", PORT, path, headers, SECONDS, CONCURRENCY))
-        for result in results + [static]:
-            print(result.row())
-        print("\nratios against the static file (throughput page/static, p99 page/static):")
-        for result in results:
             print(
-                f"  {result.label:<40} {result.rps / static.rps:6.3f}   "
-                f"p99 x{result.percentile(99) / static.percentile(99):.1f}"
+                f"  {label:<40} {warm[path].rps / static.rps:7.3f} {cold[path].rps / static.rps:7.3f}   "
+                f"x{warm[path].percentile(99) / static.percentile(99):.1f}"
             )
-        errors = sum(r.errors for r in results + [static])
+        errors = sum(r.errors for r in (*warm.values(), *cold.values(), static))
         if errors:
             print(f"\n{errors} requests failed", file=sys.stderr)
             sys.exit(1)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        api_bench.stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)
 
 

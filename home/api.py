@@ -48,6 +48,27 @@ def requested_site(request: HttpRequest):
     return site
 
 
+def with_api_relations(queryset, model, foreign_keys=True):
+    """Load what the items' API fields show for a whole page of results at once: their inline
+    child items (office hours, partners, phases …), the objects their foreign keys name, and those
+    images' renditions. Without this, serialising costs queries per item."""
+    from modelcluster.models import get_all_child_relations
+    from wagtail.images import get_image_model
+
+    api_names = {field.name for field in getattr(model, "api_fields", [])}
+    children = [
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(model)
+        if relation.get_accessor_name() in api_names
+    ]
+    queryset = queryset.prefetch_related(*children)
+    if not foreign_keys:
+        return queryset
+    keys = [f for f in model._meta.concrete_fields if f.many_to_one and f.name in api_names]
+    images = [f"{f.name}__renditions" for f in keys if f.related_model is get_image_model()]
+    return queryset.select_related(*(f.name for f in keys)).prefetch_related(*images)
+
+
 def _add_directory_endpoints(path, model):
     schema = registry.get(model._meta.label).read_schema
     name = model._meta.model_name
@@ -61,7 +82,7 @@ def _add_directory_endpoints(path, model):
     )
     @paginate(WagtailLimitOffsetPagination)
     def listing(request: HttpRequest, search: str | None = Query(None)):
-        queryset = model.objects.filter(site=requested_site(request)).order_by("name", "pk")
+        queryset = with_api_relations(model.objects.filter(site=requested_site(request)), model).order_by("name", "pk")
         if search:
             queryset = queryset.filter(name__icontains=search)
         return queryset
@@ -169,6 +190,7 @@ def list_pages_of_type(
         queryset = queryset.select_related("image")
     if hasattr(model, "action_fields"):
         queryset = queryset.prefetch_related("action_fields")
+    queryset = with_api_relations(queryset, model, foreign_keys=False)
     if child_of is not None:
         parent = get_object_or_404(get_pages_queryset(request), pk=child_of)
         queryset = queryset.child_of(parent)

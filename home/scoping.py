@@ -150,17 +150,18 @@ def page_in_own_network(user, page_id):
 
 
 def media_policies():
+    """URL argument → (model, collection permission policy) of images, documents and media."""
     from wagtail.documents import get_document_model
-    from wagtail.documents.permissions import permission_policy as document_policy
     from wagtail.images import get_image_model
-    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtail.permissions import policy_registry
     from wagtailmedia.models import get_media_model
     from wagtailmedia.permissions import permission_policy as media_policy
 
+    image, document = get_image_model(), get_document_model()
     return {
-        "image_id": (get_image_model(), image_policy),
-        "document_id": (get_document_model(), document_policy),
-        "doc_id": (get_document_model(), document_policy),
+        "image_id": (image, policy_registry.get_by_type(image)),
+        "document_id": (document, policy_registry.get_by_type(document)),
+        "doc_id": (document, policy_registry.get_by_type(document)),
         "media_id": (get_media_model(), media_policy),
     }
 
@@ -261,19 +262,23 @@ class AdminNetworkMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
-        user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+        if match is None or not match.route.startswith("admin/"):
+            # Public answers must not touch request.user: that reads the session, and the
+            # response cache then (rightly) refuses to store the answer.
             return None
-        if not match.route.startswith("admin/"):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_superuser:
             return None
         if not admin_object_is_own(request, match):
             raise Http404
         return None
 
     def process_template_response(self, request, response):
-        user = getattr(request, "user", None)
         filters = (response.context_data or {}).get("filters")
-        if user is not None and user.is_authenticated and not user.is_superuser and filters is not None:
+        if filters is None:  # public pages: leave request.user (the session) untouched
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not user.is_superuser:
             narrow_filter_choices(getattr(filters, "form", None), user)
         return response
 
@@ -346,12 +351,13 @@ def scoped_collection_endpoint(endpoint_class, policy):
 
 def scope_admin_api(router):
     from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-    from wagtail.documents.permissions import permission_policy as document_policy
     from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-    from wagtail.images.permissions import permission_policy as image_policy
 
-    router.register_endpoint("images", scoped_collection_endpoint(ImagesAdminAPIViewSet, image_policy))
-    router.register_endpoint("documents", scoped_collection_endpoint(DocumentsAdminAPIViewSet, document_policy))
+    policies = media_policies()
+    router.register_endpoint("images", scoped_collection_endpoint(ImagesAdminAPIViewSet, policies["image_id"][1]))
+    router.register_endpoint(
+        "documents", scoped_collection_endpoint(DocumentsAdminAPIViewSet, policies["document_id"][1])
+    )
 
 
 def hide_installation_wide_reports(request, menu_items):

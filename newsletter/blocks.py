@@ -8,6 +8,24 @@ from wagtail.images.blocks import ImageChooserBlock
 LS_HELP = _("Optional: the same in Leichte Sprache, for subscribers of that edition.")
 
 
+def automatic_fields(period_label, period_default):
+    """The fields that let a page-list block fill itself from the network: how many pages,
+    optionally only one action field, and the period. Chosen pages come first; the block adds
+    up to ``fill`` more that are not chosen yet (newsletter.auto_fill)."""
+    return (
+        blocks.IntegerBlock(
+            label=_("Add automatically"),
+            required=False,
+            default=0,
+            min_value=0,
+            max_value=20,
+            help_text=_("How many more pages the block takes from the network when it is sent (0: none)."),
+        ),
+        blocks.PageChooserBlock(page_type="home.ActionFieldPage", label=_("Only this action field"), required=False),
+        blocks.IntegerBlock(label=period_label, required=False, default=period_default, min_value=1, max_value=366),
+    )
+
+
 class IntroBlock(blocks.StructBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
     leichte_sprache = blocks.TextBlock(label=_("Leichte Sprache"), required=False, help_text=LS_HELP)
@@ -30,6 +48,7 @@ class TextBlock(blocks.StructBlock):
 class ArticlesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Aktuelles")
     pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.NewsPage"), label=_("News"))
+    fill, action_field, period_days = automatic_fields(_("News of the last … days"), 30)
 
     class Meta:
         icon = "doc-full"
@@ -39,6 +58,7 @@ class ArticlesBlock(blocks.StructBlock):
 class EventsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Termine")
     pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.EventPage"), label=_("Events"))
+    fill, action_field, period_days = automatic_fields(_("Events of the next … days"), 30)
 
     class Meta:
         icon = "date"
@@ -48,6 +68,7 @@ class EventsBlock(blocks.StructBlock):
 class MeetingResultsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Ergebnisse aus den Sitzungen")
     pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.MeetingPage"), label=_("Meetings"))
+    fill, action_field, period_days = automatic_fields(_("Meetings of the last … days"), 60)
 
     class Meta:
         icon = "group"

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from mjml import mjml2html
 
+from .auto_fill import block_pages
 from .blocks import PAGE_LIST_BLOCKS
 from .cache_fallback import cache_optional
 
@@ -95,7 +96,11 @@ def page_action_fields(pages):
 
 def issue_pages(issue):
     return [
-        page for block in issue.body if block.block_type in PAGE_LIST_BLOCKS for page in block.value["pages"] if page
+        page
+        for block in issue.body
+        if block.block_type in PAGE_LIST_BLOCKS
+        for page in block_pages(block.block_type, block.value, issue)
+        if page
     ]
 
 
@@ -119,7 +124,7 @@ def _parts(issue, edition, topics):
         try:
             if kind in PAGE_LIST_BLOCKS:
                 items = []
-                for page in value["pages"]:
+                for page in block_pages(kind, value, issue):
                     if page is None:
                         raise RenderError(_("a chosen page no longer exists"))
                     if not page.live:

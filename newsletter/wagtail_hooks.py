@@ -174,3 +174,17 @@ def newsletter_listing_buttons(snippet, user, next_url=None):
                 icon_name="bin",
                 priority=60,
             )
+
+
+# Page types only the newsletter's page-list blocks choose; an issue can only send live pages.
+LIVE_ONLY_CHOOSER_TYPES = {"home.newspage", "home.eventpage", "home.meetingpage"}
+
+
+@hooks.register("construct_page_chooser_queryset")
+def newsletter_choosers_offer_live_pages(pages, request):
+    """The issue editor's choosers for news, events and meetings offer live pages only (a
+    draft would stop the send); pages with children stay, to navigate through."""
+    requested = {name.strip().lower() for name in request.GET.get("page_type", "").split(",") if name.strip()}
+    if requested and requested <= LIVE_ONLY_CHOOSER_TYPES:
+        return pages.exclude(live=False, numchild=0)
+    return pages

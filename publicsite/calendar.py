@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from home.models import ActionFieldPage, EventPage
+from home.visibility import public
 
 FREQUENCIES = {
     EventPage.Recurrence.WEEKLY: (rrule.WEEKLY, 1),
@@ -134,13 +135,13 @@ def running_since(events, day):
 
 def events_of(index_page):
     return (
-        EventPage.objects.child_of(index_page).live().public().prefetch_related("action_fields").select_related("image")
+        public(EventPage.objects.child_of(index_page).live()).prefetch_related("action_fields").select_related("image")
     )
 
 
 def site_action_fields(index_page):
     site_root = index_page.get_site().root_page
-    return ActionFieldPage.objects.descendant_of(site_root).live().public().order_by("title")
+    return public(ActionFieldPage.objects.descendant_of(site_root).live()).order_by("title")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from wagtail.models import Site
 
 from home.models import ActionFieldPage, Contact, EventPage, NewsIndexPage, NewsPage
+from home.visibility import public
 
 from .calendar import ical_rrule, running_since
 
@@ -105,7 +106,7 @@ def events_ical(request, action_field=None):
     """The calendar of a network (optionally of one action field): events from 60 days ago on."""
     site = site_of(request)
     field = action_field_of(site, action_field)
-    events = EventPage.objects.descendant_of(site.root_page).live().public().order_by("start")
+    events = public(EventPage.objects.descendant_of(site.root_page).live()).order_by("start")
     since = timezone.localdate() - datetime.timedelta(days=60)
     events = running_since(events, since)
     if field is not None:
@@ -156,7 +157,7 @@ class NewsFeed(Feed):
 
     def items(self, obj):
         site, field = obj
-        news = NewsPage.objects.descendant_of(site.root_page).live().public().order_by("-date", "-pk")
+        news = public(NewsPage.objects.descendant_of(site.root_page).live()).order_by("-date", "-pk")
         if field is not None:
             news = news.filter(action_fields=field)
         return news[:FEED_ITEMS]

@@ -2,7 +2,11 @@
 
 from wagtail.models import Page
 
+from home.visibility import public
+
 from .languages import direction, language_codes, native_name
+
+CACHE_ATTR = "_translations_looked_up"  # a page's live translations, looked up once per page object
 
 
 def page_translations(page, request=None, include_own=False, full_url=False):
@@ -11,14 +15,18 @@ def page_translations(page, request=None, include_own=False, full_url=False):
     ``dir``. German, the default, comes first."""
     if page is None or not isinstance(page, Page):
         return []
-    own = page.locale.language_code if page.locale_id else None
-    live = {
-        translation.locale.language_code: translation
-        for translation in Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    }
+    cached = getattr(page, CACHE_ATTR, None)
+    if cached is not None:
+        own, live = cached["own"], cached["live"]
+    else:
+        own = page.locale.language_code if page.locale_id else None
+        live = {
+            translation.locale.language_code: translation
+            for translation in public(Page.objects.filter(translation_key=page.translation_key).live()).select_related(
+                "locale"
+            )
+        }
+        setattr(page, CACHE_ATTR, {"own": own, "live": live})  # the toolbar and the request form both ask
     entries = []
     for code in language_codes():
         if code == own and not include_own:

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, AgendaItemBlock, BodyBlock, DocumentsBlock, ResultBlock
 from ..routes import RouteSafeSlug
+from ..visibility import public
 from .tagging import ActionFieldTagged, NetworkPageForm
 
 CONTENT_PAGES = [
@@ -70,6 +71,25 @@ class BasePage(RouteSafeSlug, Page):
         abstract = True
 
 
+def joining(*related):
+    """A default manager whose rows come with ``related`` (one join instead of a query per row,
+    in templates and in the API's serialisation of a page's inline items alike)."""
+
+    class JoiningManager(models.Manager):
+        def get_queryset(self):
+            return super().get_queryset().select_related(*related)
+
+    return JoiningManager()
+
+
+def contact_items(items):
+    """A page's contact items with everything the contact card shows, in a fixed number of
+    queries however many contacts the page lists (no query per contact)."""
+    return items.select_related("contact__organisation", "contact__photo").prefetch_related(
+        "contact__office_hours", "contact__photo__renditions"
+    )
+
+
 class IndexPage(RouteSafeSlug, Page):
     """A section of a network that lists its child pages (news, events, projects): one per
     network, directly below the start page, with an introduction above the list."""
@@ -121,9 +141,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("network home page")
 
+    @property
+    def highlight_list(self):
+        return self.highlights.select_related("target")
+
+    @property
+    def contact_list(self):
+        return contact_items(self.contacts.all())
+
+    @property
+    def funder_list(self):
+        return self.funders.select_related("funder__logo").prefetch_related("funder__logo__renditions")
+
 
 class HomePageHighlight(Orderable):
     """A page the network wants readers to see first."""
+
+    objects = joining("target")
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
     target = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
@@ -134,12 +168,14 @@ class HomePageHighlight(Orderable):
 
     @property
     def target_summary(self):
-        target = self.target.specific
+        target = self.target  # title and URL need no specific page (a query per highlight)
         return {"title": self.label or target.title, "url": target.get_url()}
 
 
 class HomePageContact(Orderable):
     """A contact shown on the start page, in the editor's order."""
+
+    objects = joining("contact")
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="contacts")
     contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
@@ -150,6 +186,8 @@ class HomePageContact(Orderable):
 
 class HomePageFunder(Orderable):
     """A funder shown on the start page ("Gefördert durch")."""
+
+    objects = joining("funder__logo")
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="funders")
     funder = models.ForeignKey("home.Funder", verbose_name=_("funder"), on_delete=models.CASCADE, related_name="+")
@@ -200,17 +238,16 @@ class ActionFieldPage(BasePage):
         recent meetings."""
         today = timezone.localdate()
         return {
-            "news": self.tagged_newspage.live().public().order_by("-date")[:20],
-            "events": self.tagged_eventpage.live()
-            .public()
+            "news": public(self.tagged_newspage.live()).order_by("-date")[:20],
+            "events": public(self.tagged_eventpage.live())
             .filter(
                 models.Q(start__date__gte=today)
                 | models.Q(end__date__gte=today)
                 | models.Q(recurrence_until__gte=today)
             )
             .order_by("start")[:20],
-            "projects": self.tagged_projectpage.live().public().order_by("title"),
-            "meetings": self.tagged_meetingpage.live().public().order_by("-start")[:20],
+            "projects": public(self.tagged_projectpage.live()).order_by("title"),
+            "meetings": public(self.tagged_meetingpage.live()).order_by("-start")[:20],
         }
 
     @property
@@ -252,15 +289,30 @@ class RoundTablePage(ActionFieldTagged, BasePage):
         verbose_name_plural = _("round tables")
 
     @property
+    def member_list(self):
+        return self.members.select_related("organisation")
+
+    @property
+    def contact_list(self):
+        return contact_items(self.contacts.all())
+
+    @property
+    def meeting_pages(self):
+        """The round table's live, public meetings, newest first (the template links them)."""
+        return public(MeetingPage.objects.child_of(self).live()).order_by("-start")
+
+    @property
     def meetings(self):
         return [
             {"id": m.pk, "title": m.title, "start": m.start, "status": m.status, "url": m.get_url()}
-            for m in MeetingPage.objects.child_of(self).live().public().order_by("-start")
+            for m in self.meeting_pages
         ]
 
 
 class RoundTableMember(Orderable):
     """A member organisation of a round table, in the order the network lists them."""
+
+    objects = joining("organisation")
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="members")
     organisation = models.ForeignKey(
@@ -278,6 +330,8 @@ class RoundTableMember(Orderable):
 
 class RoundTableContact(Orderable):
     """A contact person of a round table."""
+
+    objects = joining("contact")
 
     page = ParentalKey(RoundTablePage, on_delete=models.CASCADE, related_name="contacts")
     contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
@@ -404,9 +458,7 @@ class EventIndexPage(IndexPage):
     def upcoming_events(self, today=None):
         today = today or timezone.localdate()
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            public(EventPage.objects.child_of(self).live())
             .filter(
                 models.Q(start__date__gte=today)
                 | models.Q(end__date__gte=today)
@@ -524,7 +576,7 @@ class ProjectIndexPage(IndexPage):
         verbose_name = _("project index")
 
     def projects(self, status):
-        return ProjectPage.objects.child_of(self).live().public().filter(status=status).order_by("title")
+        return public(ProjectPage.objects.child_of(self).live()).filter(status=status).order_by("title")
 
     @property
     def current_projects(self):
@@ -572,9 +624,15 @@ class ProjectPage(ActionFieldTagged, BasePage):
         super().clean()
         ensure_end_after_start(self.start_date, self.end_date, field="end_date")
 
+    @property
+    def partner_list(self):
+        return self.partners.select_related("organisation")
+
 
 class ProjectPartner(Orderable):
     """An organisation taking part in a project."""
+
+    objects = joining("organisation")
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(

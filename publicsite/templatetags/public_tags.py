@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import NewsPage
+from home.visibility import public
 
 from .. import form_errors
 from ..calendar import Occurrence, calendar_context
@@ -91,15 +92,15 @@ def network(context, page):
         return {}
     root = site.root_page.specific
     contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
-    children = list(site.root_page.get_children().live().public())
+    children = list(public(site.root_page.get_children().live()))
     menu = [c for c in children if c.show_in_menus]
-    ancestors = set(page.get_ancestors().values_list("pk", flat=True)) if hasattr(page, "get_ancestors") else set()
+    path = getattr(page, "path", "")
     return {
         "site": site,
         "root": root,
         "name": site.site_name or root.title,
         "menu": [
-            (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if item.pk in ancestors else ""))
+            (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if path.startswith(item.path) else ""))
             for item in menu
         ],
         "contact": contacts[0] if contacts else None,
@@ -110,13 +111,19 @@ def network(context, page):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """The way from the start page to ``page``; links relative to the request's host and port."""
-    request = context.get("request")
-    if not hasattr(page, "get_site") or getattr(page, "depth", 0) <= 2:
+    """The way from the start page to ``page``, in one query; links relative to the request's host
+    and port."""
+    if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    site = page.get_site()
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth) if site else []
-    return {"crumbs": list(ancestors), "page": page, "request": request}
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or not page.path.startswith(site.root_page.path):
+        site = page.get_site()
+    if site is None:
+        return {"crumbs": []}
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(len(site.root_page.path), len(page.path), steplen)]
+    return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -128,7 +135,7 @@ def event_calendar(context, page):
 def news_listing(context, page):
     """The news below ``page``, newest first, 10 per page, optionally of one action field."""
     request = context["request"]
-    news = NewsPage.objects.child_of(page).live().public().order_by("-date", "-pk").prefetch_related("action_fields")
+    news = public(NewsPage.objects.child_of(page).live()).order_by("-date", "-pk").prefetch_related("action_fields")
     site = page.get_site()
     slug = request.GET.get("handlungsfeld", "")[:100]
     field = None

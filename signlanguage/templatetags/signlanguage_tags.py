@@ -16,19 +16,27 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from wagtail.models import Page, Site
 
+from home.visibility import public
+
 from ..models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo
 
 register = template.Library()
+
+CACHE_ATTR = "_sign_language_video"  # the page's video, looked up once per page object
 
 
 def video_for_page(page):
     if not isinstance(page, Page) or not page.pk:
         return None
-    video = (
-        SignLanguageVideo.objects.filter(page_id=page.pk)
-        .select_related("video", "video__video_check", "poster")
-        .first()
-    )
+    if hasattr(page, CACHE_ATTR):
+        video = getattr(page, CACHE_ATTR)
+    else:
+        video = (
+            SignLanguageVideo.objects.filter(page_id=page.pk)
+            .select_related("video", "video__video_check", "poster")
+            .first()
+        )
+        setattr(page, CACHE_ATTR, video)  # the toolbar and the video section of a page both ask
     if video is None:
         return None
     try:
@@ -57,7 +65,8 @@ def _site(page, request=None):
 def bitv_explanation_topics(context, page):
     """The four BITV §4 explanations of the page's network, or [] when it has none."""
     site = _site(page, context.get("request"))
-    explanation = BITVExplanation.objects.filter(site=site).first() if site else None
+    videos = [f"{key}_video__video_check" for key, _heading in BITVExplanation.TOPICS]
+    explanation = BITVExplanation.objects.filter(site=site).select_related(*videos).first() if site else None
     if explanation is None:
         return []
     try:
@@ -68,14 +77,26 @@ def bitv_explanation_topics(context, page):
 
 @register.simple_tag(takes_context=True)
 def accessibility_statement_url(context, page):
-    """URL of the live accessibility statement of the page's network, or ''."""
-    site = _site(page, context.get("request"))
+    """URL of the live accessibility statement of the page's network, or '' (looked up once per
+    request and network: the footer and the start page's BITV explanations both link it)."""
+    request = context.get("request")
+    site = _site(page, request)
     if site is None:
         return ""
-    statement = (
-        AccessibilityStatementPage.objects.live().public().child_of(site.root_page).only("pk", "url_path").first()
-    )
-    return statement.get_url(context.get("request")) if statement else ""
+    known = getattr(request, "_accessibility_statement_urls", None) if request is not None else None
+    if known is None:
+        known = {}
+        if request is not None:
+            request._accessibility_statement_urls = known
+    if site.pk not in known:
+        statement = public_children(site.root_page, AccessibilityStatementPage).only("pk", "url_path").first()
+        known[site.pk] = statement.get_url(request) if statement else ""
+    return known[site.pk]
+
+
+def public_children(parent, model):
+    """Live children of ``parent`` that no view restriction (on them or above) hides, in one query."""
+    return public(model.objects.live().child_of(parent))
 
 
 @register.simple_tag
