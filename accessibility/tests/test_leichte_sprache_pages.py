@@ -254,7 +254,7 @@ def test_highlighted_text_escapes_what_editors_wrote():
     findings = [{"rule": "konjunktiv", "start": 23, "end": 27, "message": "Konjunktiv", "text": "wäre"}]
     html = highlight_findings(text, findings)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert '<mark data-rule="konjunktiv" title="konjunktiv: Konjunktiv">wäre</mark>' in html
+    assert '<mark data-rule="konjunktiv" title="Konjunktiv: Konjunktiv">wäre</mark>' in html
 
 
 def test_api_listing_with_versions_and_variants_needs_no_query_per_item(client, make_network):

@@ -53,7 +53,7 @@ def test_admin_refuses_event_ending_before_it_starts_with_a_form_error(admin_cli
         },
     )
     assert response.status_code == 200
-    assert "The end must not be before the start." in response.content.decode()
+    assert "Das Ende darf nicht vor dem Beginn liegen." in response.content.decode()  # the admin speaks German
     assert not EventPage.objects.filter(slug="fest").exists()
 
 
