@@ -1,6 +1,7 @@
 """Enrolment (authenticator app + recovery codes) and the second step of logging in."""
 
 import base64
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -39,7 +40,7 @@ def _qr_svg(text):
 def start(request):
     """Where the middleware and the account menu send an editor: verify, or enrol first."""
     target = "loginsecurity:verify" if has_device(request.user) else "loginsecurity:setup"
-    return redirect(f"{reverse(target)}?next={_next_url(request)}")
+    return redirect(f"{reverse(target)}?{urlencode({'next': _next_url(request)})}")
 
 
 @never_cache
@@ -50,7 +51,7 @@ def setup(request):
     then see ten recovery codes once."""
     user = request.user
     if has_device(user):
-        return redirect(f"{reverse('loginsecurity:verify')}?next={_next_url(request)}")
+        return redirect(f"{reverse('loginsecurity:verify')}?{urlencode({'next': _next_url(request)})}")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
@@ -89,7 +90,7 @@ def setup(request):
 def verify(request):
     """The second step of logging in: a code from the app or a recovery code (used once)."""
     if not has_device(request.user):
-        return redirect(f"{reverse('loginsecurity:setup')}?next={_next_url(request)}")
+        return redirect(f"{reverse('loginsecurity:setup')}?{urlencode({'next': _next_url(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["token"])

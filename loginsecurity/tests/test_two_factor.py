@@ -152,3 +152,11 @@ def test_icons_and_script_translations_load_before_the_second_factor(client):
     assert sprite.status_code == 200 and "<svg" in sprite.content.decode()
     assert client.get("/admin/jsi18n/").status_code == 200
     assert client.get("/admin/pages/").status_code == 302
+
+
+def test_the_page_asked_for_survives_enrolment_with_its_query(client):
+    admin = User.objects.create_superuser("chefin", "chefin@example.org", "pw-123456789")
+    client.force_login(admin)
+    response = client.get("/admin/2fa/?next=/admin/pages/search/%3Fq%3Da%26p%3D2")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/2fa/einrichten/?next=%2Fadmin%2Fpages%2Fsearch%2F%3Fq%3Da%26p%3D2"
