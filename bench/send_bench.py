@@ -136,10 +136,10 @@ def build_content():
             cursor.execute(
                 f"INSERT INTO {Subscriber._meta.db_table} "
                 "(site_id, email, name, language, edition, status, consent_at, "
-                "consent_source, consent_text_version, created_at, updated_at) "
+                "consent_source, consent_text_version, consent_note, created_at, updated_at) "
                 "SELECT %s, 'person' || g || '@example.org', 'Person ' || g, 'de', "
                 "CASE WHEN g %% 10 = 0 THEN 'leichte_sprache' ELSE 'standard' END, "
-                "'active', now(), 'import', '1', now(), now() "
+                "'active', now(), 'import', '1', '', now(), now() "
                 "FROM generate_series(1, %s) g",
                 [site.pk, SUBSCRIBERS],
             )
