@@ -20,7 +20,8 @@ def absolute(url, site_root_url):
 
 
 def page_item(page, site_root_url, edition):
-    specific = page.specific
+    # the page in the mail's language where it is translated and live (Page.localized)
+    specific = page.specific.localized.specific
     if edition == "leichte_sprache":
         specific = leichte_sprache_version(specific) or specific
     item = {
