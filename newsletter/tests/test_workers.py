@@ -176,7 +176,8 @@ def test_one_worker_process_sends_over_several_connections_at_once(network_tx, s
     procs = Processes(broker, NEWSLETTER_SMTP_CONNECTIONS="3")
     try:
         procs.worker("threads")
-        assert sending.start_send(issue.pk) == 240
+        procs.beat()
+        assert _begin(issue) == 240
         _wait(lambda: _issue_status(issue) == "sent", 90, "the send did not finish", procs)
     finally:
         procs.stop()
