@@ -216,8 +216,8 @@ def test_the_migration_keeps_existing_snippets_as_their_german_source(make_netwo
     Organisation.objects.create(site=net.site, name="Verein A")
     Funder.objects.create(site=net.site, name="Stiftung B", programme="Programm")
     executor = MigrationExecutor(connection)
-    before = [("home", "0005_sections_shown_in_menus")]
-    after = [("home", "0006_translatable_snippets")]
+    before = [("home", "0006_body_blocks_say_what_they_read_out")]
+    after = [("home", "0007_translatable_snippets")]
     try:
         executor.migrate(before)
         old = executor.loader.project_state(before).apps

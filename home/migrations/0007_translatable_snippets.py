@@ -80,7 +80,7 @@ def required_fields(name):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_sections_shown_in_menus"),
+        ("home", "0006_body_blocks_say_what_they_read_out"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
