@@ -15,6 +15,7 @@ from publicsite.sitemaps import robots_txt, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/passkey/", include("loginsecurity.webauthn_urls")),
     path("admin/2fa/", include("loginsecurity.urls")),
     path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
     path("admin/", include(wagtailadmin_urls)),
