@@ -21,7 +21,7 @@ from .forms import PasskeyNameForm
 from .passkeys import passkeys_of, relying_party_id, scope_of
 from .policy import must_use_second_factor, second_factors
 from .recovery import RECOVERY_CODES, drop_recovery_codes, issue_recovery_codes, remaining_recovery_codes
-from .views import _with_next, passkey_context
+from .views import _with_next, passkey_context, strict_csp
 
 
 def _security_url():
@@ -32,6 +32,7 @@ def _own_passkey(request, pk):
     return get_object_or_404(WebAuthnCredential, pk=pk, user=request.user)
 
 
+@strict_csp
 @never_cache
 @require_http_methods(["GET"])
 def security(request):

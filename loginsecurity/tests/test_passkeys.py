@@ -83,6 +83,7 @@ def test_first_passkey_opens_the_admin_and_brings_recovery_codes_shown_once(chef
     assert (
         "/static/django_otp_webauthn/otp_webauthn_register.js" in page and "/static/loginsecurity/passkeys.js" in page
     )
+    assert "script-src 'self';" in setup["Content-Security-Policy"], "no inline script needed, none allowed"
     assert client.get("/admin/pages/").status_code == 302, "no admin page before a second factor"
 
     options = client.post(REGISTER_BEGIN).json()
@@ -240,7 +241,9 @@ def test_the_security_page_lists_renames_and_removes_passkeys(chefin, enrolled):
     account = client.get("/admin/account/").content.decode()
     assert "/admin/anmeldesicherheit/" in account
 
-    page = client.get("/admin/anmeldesicherheit/").content.decode()
+    response = client.get("/admin/anmeldesicherheit/")
+    assert "script-src 'self';" in response["Content-Security-Policy"]
+    page = response.content.decode()
     assert key.name in page and HOST in page and "10 von 10 Wiederherstellungscodes übrig" in page
     assert 'id="passkey-register-button"' in page
 
