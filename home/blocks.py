@@ -1,9 +1,15 @@
-"""The one StreamField block set every page body uses, so editors learn it once."""
+"""The one StreamField block set every page body uses, so editors learn it once.
+
+Every block says what it gives to readers who listen to or print a page (``reading_parts``):
+a new block type without that method fails ``home/tests/test_blocks.py`` instead of silently
+dropping out of the audio, the PDF and the Leichte Sprache check."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+
+from .reading import Part, clean, rich_text_parts
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -20,6 +26,10 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "home/blocks/heading.html"
 
+    def reading_parts(self, value):
+        level = {"h2": 2, "h3": 3, "h4": 4}.get(value.get("level"), 2)
+        return [Part("heading", clean(value.get("text")), level)]
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
@@ -28,6 +38,12 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "home/blocks/quote.html"
+
+    def reading_parts(self, value):
+        parts = [Part("quote", clean(value.get("text")))]
+        if value.get("attribution"):
+            parts.append(Part("paragraph", clean(value.get("attribution"))))
+        return parts
 
 
 class ButtonBlock(blocks.StructBlock):
@@ -38,6 +54,9 @@ class ButtonBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "home/blocks/button.html"
+
+    def reading_parts(self, value):
+        return [Part("paragraph", clean(value.get("label")))]
 
     def clean(self, value):
         value = super().clean(value)
@@ -56,6 +75,10 @@ class DocumentsBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "home/blocks/documents.html"
 
+    def reading_parts(self, value):
+        # The files themselves are not read out; their heading tells listeners they are there.
+        return [Part("heading", clean(value.get("title")), 3)] if value.get("title") else []
+
 
 class InfoBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False)
@@ -65,15 +88,32 @@ class InfoBoxBlock(blocks.StructBlock):
         icon = "help"
         template = "home/blocks/info_box.html"
 
+    def reading_parts(self, value):
+        parts = [Part("heading", clean(value.get("title")), 3)] if value.get("title") else []
+        return parts + rich_text_parts(value.get("text"))
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text: read as its headings, paragraphs and list items."""
+
+    def reading_parts(self, value):
+        return rich_text_parts(value)
+
+
+class PictureBlock(ImageBlock):
+    """An image with alt text. Not read out: the alt text serves screen readers on the page,
+    and the audio and PDF versions follow the text."""
+
+    def reading_parts(self, value):
+        return []
+
 
 class BodyBlock(blocks.StreamBlock):
     """Headings, text, images, quotes, documents, buttons and info boxes."""
 
     heading = HeadingBlock(label=_("Heading"))
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="home/blocks/paragraph.html"
-    )
-    image = ImageBlock(label=_("Image"), template="home/blocks/image.html")
+    paragraph = ParagraphBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="home/blocks/paragraph.html")
+    image = PictureBlock(label=_("Image"), template="home/blocks/image.html")
     quote = QuoteBlock(label=_("Quote"))
     documents = DocumentsBlock(label=_("Documents"))
     button = ButtonBlock(label=_("Button"))
@@ -87,6 +127,9 @@ class AgendaItemBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
 
+    def reading_parts(self, value):
+        return [Part("item", clean(" – ".join(x for x in (value.get("title"), value.get("description")) if x)))]
+
 
 class ResultBlock(blocks.StructBlock):
     """A result or demand (Forderung) agreed at a meeting."""
@@ -99,3 +142,6 @@ class ResultBlock(blocks.StructBlock):
 
     class Meta:
         icon = "tick"
+
+    def reading_parts(self, value):
+        return [Part("item", clean(value.get("text")))]

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.permissions import editable_site_ids
 
@@ -92,6 +92,18 @@ class TestSendForm(forms.Form):
 
 def send_view(request, issue_id):
     issue = _issue_for(request, issue_id)
+    if not issue.is_source_issue:
+        source = issue.get_translation_or_none(Locale.get_default())
+        messages.info(
+            request,
+            _(
+                "Translations are not sent on their own: subscribers who chose %(language)s get this translation when the German issue is sent."
+            )
+            % {"language": issue.locale.get_display_name()},
+        )
+        if source is not None:
+            return redirect("newsletter_send", source.pk)
+        return redirect("wagtailsnippets_newsletter_newsletterissue:edit", issue.pk)
     render_error = None
     try:
         validate_issue(issue)

@@ -42,9 +42,30 @@ def issue_in_language(issue, language):
 
         locale = Locale.objects.filter(language_code=language).first()
         translation = issue.get_translation_or_none(locale) if locale else None
-        if translation is not None and getattr(translation, "live", True):
+        if translation is not None and getattr(translation, "live", True) and fully_translated(issue, translation):
+            # page lists that fill themselves pick the same pages for every language and batch
+            translation.send_started_at = issue.send_started_at
             return translation, language
     return issue, DEFAULT_LANGUAGE
+
+
+def fully_translated(issue, translation):
+    """Whether every text of ``translation`` is translated. wagtail-localize creates the
+    translation at once as a copy of the German texts; until the translator has done every
+    text, subscribers get the German issue in German, never German words marked as Turkish. A
+    translation made without wagtail-localize (a copy the editor rewrote) counts as done."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance_or_none(issue)
+    job = (
+        Translation.objects.filter(source=source, target_locale_id=translation.locale_id).first()
+        if source is not None
+        else None
+    )
+    if job is None:
+        return True
+    total, done = job.get_progress()
+    return done >= total
 
 
 @dataclass(frozen=True)
@@ -228,10 +249,14 @@ class BatchMessages:
         self.letterhead = letterhead
         self.before_render = before_render or (lambda: None)
         self.variants = {}
+        self.languages = {}  # subscriber's language → (issue or its translation, language of the mail)
 
     def variant(self, edition, language, topics):
         """None when nothing in the issue fits the subscriber's topics."""
-        issue, language = issue_in_language(self.issue, language)
+        if language not in self.languages:
+            self.before_render()  # the lookup queries the database
+            self.languages[language] = issue_in_language(self.issue, language)
+        issue, language = self.languages[language]
         key = (edition, issue.pk, language, topics)
         if key not in self.variants:
             self.before_render()

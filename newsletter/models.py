@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, Locale, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from home.permissions import SiteOwnedForm
@@ -240,7 +240,7 @@ class NewsletterSettings(BaseSiteSetting):
         return formataddr((self.sender_name or self.site.site_name, address))
 
 
-class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """One issue (Ausgabe) of a network's newsletter.
 
     A snippet rather than a page: an issue belongs to a site and is *sent*, it is not a
@@ -277,7 +277,7 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
     panels = [FieldPanel("site"), FieldPanel("subject"), FieldPanel("preheader"), FieldPanel("body")]
     search_fields = [index.SearchField("subject"), index.FilterField("site_id")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
         ordering = ["-created_at"]
@@ -288,6 +288,20 @@ class NewsletterIssue(DraftStateMixin, RevisionMixin, PreviewableMixin, index.In
     @property
     def revisions(self):
         return self._revisions
+
+    def save(self, *args, **kwargs):
+        if not self.is_source_issue:
+            # wagtail-localize copies the German issue, send state included: a translation is
+            # never sent on its own, so it never looks sent (archive, report, dashboard)
+            self.send_status = self.SendStatus.DRAFT
+            self.send_started_at = self.send_finished_at = None
+        super().save(*args, **kwargs)
+
+    @property
+    def is_source_issue(self):
+        """True for the issue editors send (German); False for its translations, which go out
+        with it to subscribers who chose their language (``message.issue_in_language``)."""
+        return self.locale_id is None or self.locale_id == Locale.get_default().pk
 
     def clean(self):
         super().clean()

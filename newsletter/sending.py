@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .batch import BatchResult, BatchRun, Lease
 from .message import Letterhead, Variant
@@ -83,10 +84,20 @@ def start_send(issue_id):
 
     with transaction.atomic():
         issue = NewsletterIssue.objects.select_for_update().get(pk=issue_id)
+        if not issue.is_source_issue:
+            raise SendError(
+                gettext(
+                    "This is a translation. Send the German issue: subscribers who chose this language get "
+                    "this translation with it."
+                )
+            )
         if issue.send_status != NewsletterIssue.SendStatus.DRAFT:
-            raise SendError(f"Issue {issue.pk} was already sent or is being sent ({issue.get_send_status_display()}).")
+            raise SendError(
+                gettext("This issue was already sent or is being sent (%(status)s).")
+                % {"status": issue.get_send_status_display()}
+            )
         if not issue.live:
-            raise SendError(f"Issue {issue.pk} is not published yet: publish it to mark it ready to send.")
+            raise SendError(gettext("This issue is not published yet: publish it to mark it ready to send."))
         try:
             validate_issue(issue)
         except RenderError as exc:

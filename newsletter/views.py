@@ -15,7 +15,7 @@ from cms.clients import client_address
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
 from .issue_report import archive_issues
-from .models import NewsletterIssue, NewsletterSettings
+from .models import NewsletterSettings
 
 SAME_ANSWER = _(
     "Thank you! If this address is not subscribed yet, we have sent it an email with a link. "
@@ -174,20 +174,11 @@ def archive_index(request):
 def archive_detail(request, issue_id):
     site = current_site(request)
     issue = get_object_or_404(archive_issues(site), pk=issue_id)
-    from .rendering import RenderError, _parts
+    from .rendering import RenderError, _parts, parts_without_pages
 
     try:
         parts = _parts(issue, "standard", set()) or []
     except RenderError:
         # a page of the issue was unpublished since: show the issue without its page lists
-        parts = [p for p in _parts_without_pages(issue)]
+        parts = parts_without_pages(issue)
     return _render(request, "newsletter/archive_detail.html", {"issue": issue, "parts": parts})
-
-
-def _parts_without_pages(issue):
-    from .blocks import PAGE_LIST_BLOCKS
-    from .rendering import _parts
-
-    stripped = NewsletterIssue(pk=issue.pk, site=issue.site, subject=issue.subject)
-    stripped.body = [(b.block_type, b.value) for b in issue.body if b.block_type not in PAGE_LIST_BLOCKS]
-    return _parts(stripped, "standard", set()) or []

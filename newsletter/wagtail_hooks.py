@@ -149,8 +149,10 @@ def newsletter_admin_urls():
 
 @hooks.register("register_snippet_listing_buttons")
 def newsletter_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, NewsletterIssue) and issue_policy().user_has_permission_for_instance(
-        user, "change", snippet
+    if (
+        isinstance(snippet, NewsletterIssue)
+        and snippet.is_source_issue  # a translation goes out with its German issue
+        and issue_policy().user_has_permission_for_instance(user, "change", snippet)
     ):
         yield Button(_("Send / progress"), reverse("newsletter_send", args=[snippet.pk]), icon_name="mail", priority=5)
     if (
