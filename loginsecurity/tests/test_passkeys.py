@@ -347,3 +347,11 @@ def test_a_passkey_user_adds_the_app_from_the_security_page_and_may_then_drop_th
     refused = client.post("/admin/anmeldesicherheit/app/entfernen/", follow=True).content.decode()
     assert "muss mit einem zweiten Faktor geschützt sein" in refused
     assert TOTPDevice.objects.filter(user=chefin, confirmed=True).exists()
+
+
+def test_on_an_ip_address_the_setup_says_why_there_is_no_passkey_and_offers_the_app(chefin):
+    client = browser("127.0.0.1:8000")
+    client.force_login(chefin)
+    page = client.get("/admin/2fa/einrichten/").content.decode()
+    assert "keine IP-Adresse" in page and "passkey-register-button" not in page and "otp_webauthn_config" not in page
+    assert "loginsecurity-qr" in page
