@@ -16,6 +16,7 @@ from publicsite.theme import theme_stylesheet
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/passkey/", include("loginsecurity.webauthn_urls")),
     path("admin/2fa/", include("loginsecurity.urls")),
     path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
     path("admin/", include(wagtailadmin_urls)),
