@@ -12,6 +12,7 @@ from cms.api import api
 from home import views as home_views
 from newsletter.webhooks import authenticated_anymail_urls
 from publicsite.sitemaps import robots_txt, sitemap
+from publicsite.theme import theme_stylesheet
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -27,6 +28,7 @@ urlpatterns = [
     path("suche/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("theme.css", theme_stylesheet, name="theme_css"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

@@ -321,3 +321,37 @@ def test_reset_two_factor_removes_passkeys_too(chefin, enrolled):
 def test_the_passkey_script_speaks_german():
     catalog = browser().get("/admin/2fa/passkey/jsi18n/").content.decode()
     assert "Registrierung abgebrochen" in catalog and "Anmeldung mit Passkey wird abgeschlossen" in catalog
+
+
+def test_a_passkey_user_adds_the_app_from_the_security_page_and_may_then_drop_the_passkey(chefin, enrolled):
+    from loginsecurity.tests.test_two_factor import current_code
+
+    passkey, _codes = enrolled
+    client = browser()
+    client.force_login(chefin)
+    assert client.get("/admin/2fa/einrichten/")["Location"].startswith("/admin/2fa/pruefen/"), "verify first"
+    confirm_with(client, passkey)
+    page = client.get("/admin/anmeldesicherheit/").content.decode()
+    setup_url = re.search(r'href="(/admin/2fa/einrichten/\?next=[^"]+)"', page).group(1)
+    setup = client.get(setup_url.replace("&amp;", "&")).content.decode()
+    assert "loginsecurity-qr" in setup and "passkey-register-button" not in setup
+    app = TOTPDevice.objects.get(user=chefin, confirmed=False)
+    response = client.post("/admin/2fa/einrichten/", {"token": current_code(app), "next": "/admin/anmeldesicherheit/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/anmeldesicherheit/"
+    assert StaticToken.objects.filter(device__user=chefin).count() == 10, "the recovery codes stay as they were"
+
+    key = WebAuthnCredential.objects.get(user=chefin)
+    client.post(f"/admin/anmeldesicherheit/passkeys/{key.pk}/entfernen/")
+    assert not WebAuthnCredential.objects.filter(user=chefin).exists()
+    assert client.get("/admin/pages/").status_code == 200
+    refused = client.post("/admin/anmeldesicherheit/app/entfernen/", follow=True).content.decode()
+    assert "muss mit einem zweiten Faktor geschützt sein" in refused
+    assert TOTPDevice.objects.filter(user=chefin, confirmed=True).exists()
+
+
+def test_on_an_ip_address_the_setup_says_why_there_is_no_passkey_and_offers_the_app(chefin):
+    client = browser("127.0.0.1:8000")
+    client.force_login(chefin)
+    page = client.get("/admin/2fa/einrichten/").content.decode()
+    assert "keine IP-Adresse" in page and "passkey-register-button" not in page and "otp_webauthn_config" not in page
+    assert "loginsecurity-qr" in page
