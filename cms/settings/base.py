@@ -163,6 +163,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Miteinander"
+# Addresses stay plain ASCII ("Sprachcafé" → /sprachcafe/, "Grüße" → /gruesse/): a slug with "é"
+# turns into "sprachcaf%C3%A9" in mails, printed flyers and many CMS front ends. See home/slugs.py.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
