@@ -3,7 +3,8 @@
 - ``/api/v3/directory/{contacts,organisations,funders}/``: public, read-only listings of a
   network's snippets (Wagtail's snippet endpoints need a token, but a city portal shows
   contacts and funders to everyone). The network is chosen like for pages: ``?site=`` with a
-  hostname, or the request's host.
+  hostname, or the request's host. ``?locale=ar`` gives each entry in that language where it
+  is translated and in German otherwise (one entry per contact, not one per translation).
 - ``/api/v3/listings/{type}/``: pages of one type with all their API fields (v3's page listing
   gives only id, title and meta, so a news list would need 21 requests). Filters: ``site``,
   ``child_of``, ``action_field``, ``order`` (any API field of the type, ``-`` for descending).
@@ -48,6 +49,34 @@ def requested_site(request: HttpRequest):
     return site
 
 
+def requested_locale(request: HttpRequest, code: str | None):
+    """The locale named by ``?locale=`` (German without one); 400 for a language we do not publish."""
+    from wagtail.models import Locale
+
+    if not code:
+        return Locale.get_default()
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        known = ", ".join(sorted(Locale.objects.values_list("language_code", flat=True)))
+        raise HttpError(400, f"Unknown locale '{code}'. Known: {known}.")
+    return locale
+
+
+def in_requested_language(queryset, locale):
+    """One row per translation group: the one in ``locale`` where it exists, else the German one
+    (else, for an entry written only in another language, that one)."""
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    rank = {locale.pk: 0, default.pk: 1}
+    chosen = {}
+    for pk, key, locale_id in queryset.values_list("pk", "translation_key", "locale_id"):
+        best = chosen.get(key)
+        if best is None or (rank.get(locale_id, 2), pk) < (rank.get(best[1], 2), best[0]):
+            chosen[key] = (pk, locale_id)
+    return queryset.filter(pk__in=[pk for pk, _locale in chosen.values()])
+
+
 def with_api_relations(queryset, model, foreign_keys=True):
     """Load what the items' API fields show for a whole page of results at once: their inline
     child items (office hours, partners, phases …), the objects their foreign keys name, and those
@@ -81,8 +110,11 @@ def _add_directory_endpoints(path, model):
         summary=f"List {model._meta.verbose_name_plural} of a network",
     )
     @paginate(WagtailLimitOffsetPagination)
-    def listing(request: HttpRequest, search: str | None = Query(None)):
-        queryset = with_api_relations(model.objects.filter(site=requested_site(request)), model).order_by("name", "pk")
+    def listing(request: HttpRequest, search: str | None = Query(None), locale: str | None = Query(None)):
+        rows = in_requested_language(
+            model.objects.filter(site=requested_site(request)), requested_locale(request, locale)
+        )
+        queryset = with_api_relations(rows, model).select_related("locale").order_by("name", "pk")
         if search:
             queryset = queryset.filter(name__icontains=search)
         return queryset
@@ -94,8 +126,12 @@ def _add_directory_endpoints(path, model):
         operation_id=f"directory_{name}_detail",
         summary=f"One {model._meta.verbose_name} of a network",
     )
-    def detail(request: HttpRequest, item_id: int):
-        return get_object_or_404(model, pk=item_id, site=requested_site(request))
+    def detail(request: HttpRequest, item_id: int, locale: str | None = Query(None)):
+        item = get_object_or_404(model, pk=item_id, site=requested_site(request))
+        if locale is None:
+            return item
+        group = model.objects.filter(pk__in=model.objects.filter(translation_key=item.translation_key).values("pk"))
+        return in_requested_language(group, requested_locale(request, locale)).select_related("locale").first() or item
 
 
 _add_directory_endpoints("contacts", Contact)

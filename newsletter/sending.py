@@ -517,6 +517,7 @@ def progress(issue):
         "status": issue.send_status,
         "total": total,
         "sent": sent,
+        "done": done,
         "failed": counts.get("failed", 0),
         "suppressed": counts.get("suppressed", 0),
         "cancelled": counts.get("cancelled", 0),

@@ -14,6 +14,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES, AgendaItemBlock, BodyBlock, DocumentsBlock, ResultBlock
+from ..localization import (
+    contacts_ready_for_cards,
+    items_in_language,
+    localize_contact_organisations,
+    one_in_language,
+)
 from ..routes import RouteSafeSlug
 from ..visibility import public
 from .tagging import ActionFieldTagged, NetworkPageForm
@@ -82,12 +88,36 @@ def joining(*related):
     return JoiningManager()
 
 
-def contact_items(items):
-    """A page's contact items with everything the contact card shows, in a fixed number of
-    queries however many contacts the page lists (no query per contact)."""
-    return items.select_related("contact__organisation", "contact__photo").prefetch_related(
-        "contact__office_hours", "contact__photo__renditions"
+def contact_items(items, locale):
+    """A page's contact items with everything the contact card shows, each contact in the page's
+    language where translated (else German), in a fixed number of queries however many contacts
+    the page lists (no query per contact)."""
+    items = items_in_language(
+        items.select_related("contact__organisation", "contact__photo").prefetch_related(
+            "contact__office_hours", "contact__photo__renditions"
+        ),
+        "contact",
+        locale,
+        prepare=contacts_ready_for_cards,
     )
+    localize_contact_organisations([item.contact for item in items], locale)
+    return items
+
+
+def organisation_items(items, locale):
+    """Member or partner items with each organisation in the page's language (else German)."""
+    return items_in_language(items.select_related("organisation"), "organisation", locale)
+
+
+class InPageLanguage:
+    """API fields of a page's inline item that show its snippet in the page's language."""
+
+    def snippet_in_page_language(self, attribute):
+        snippet = getattr(self, attribute)
+        page = self.page
+        if snippet is None or page is None or snippet.locale_id == page.locale_id:
+            return snippet
+        return one_in_language(snippet, page.locale)
 
 
 class IndexPage(RouteSafeSlug, Page):
@@ -147,11 +177,16 @@ class HomePage(Page):
 
     @property
     def contact_list(self):
-        return contact_items(self.contacts.all())
+        return contact_items(self.contacts.all(), self.locale)
 
     @property
     def funder_list(self):
-        return self.funders.select_related("funder__logo").prefetch_related("funder__logo__renditions")
+        return items_in_language(
+            self.funders.select_related("funder__logo").prefetch_related("funder__logo__renditions"),
+            "funder",
+            self.locale,
+            prepare=lambda funders: funders.select_related("logo").prefetch_related("logo__renditions"),
+        )
 
 
 class HomePageHighlight(Orderable):
@@ -172,7 +207,7 @@ class HomePageHighlight(Orderable):
         return {"title": self.label or target.title, "url": target.get_url()}
 
 
-class HomePageContact(Orderable):
+class HomePageContact(InPageLanguage, Orderable):
     """A contact shown on the start page, in the editor's order."""
 
     objects = joining("contact")
@@ -181,10 +216,15 @@ class HomePageContact(Orderable):
     contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
-    api_fields = [APIField("contact")]
+    api_fields = [APIField("contact"), APIField("contact_in_page_language")]
+
+    @property
+    def contact_in_page_language(self):
+        """The contact's id, role and office-hours note in the page's language (else German)."""
+        return contact_summary(self.snippet_in_page_language("contact"))
 
 
-class HomePageFunder(Orderable):
+class HomePageFunder(InPageLanguage, Orderable):
     """A funder shown on the start page ("Gefördert durch")."""
 
     objects = joining("funder__logo")
@@ -193,7 +233,23 @@ class HomePageFunder(Orderable):
     funder = models.ForeignKey("home.Funder", verbose_name=_("funder"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("funder")]
-    api_fields = [APIField("funder")]
+    api_fields = [APIField("funder"), APIField("funder_in_page_language")]
+
+    @property
+    def funder_in_page_language(self):
+        """The funder's id, name and programme in the page's language (else German)."""
+        funder = self.snippet_in_page_language("funder")
+        return {"id": funder.pk, "language": funder.language, "name": funder.name, "programme": funder.programme}
+
+
+def contact_summary(contact):
+    return {
+        "id": contact.pk,
+        "language": contact.language,
+        "name": contact.name,
+        "role": contact.role,
+        "office_hours_note": contact.office_hours_note,
+    }
 
 
 class StandardPage(BasePage):
@@ -290,11 +346,11 @@ class RoundTablePage(ActionFieldTagged, BasePage):
 
     @property
     def member_list(self):
-        return self.members.select_related("organisation")
+        return organisation_items(self.members.all(), self.locale)
 
     @property
     def contact_list(self):
-        return contact_items(self.contacts.all())
+        return contact_items(self.contacts.all(), self.locale)
 
     @property
     def meeting_pages(self):
@@ -309,7 +365,7 @@ class RoundTablePage(ActionFieldTagged, BasePage):
         ]
 
 
-class RoundTableMember(Orderable):
+class RoundTableMember(InPageLanguage, Orderable):
     """A member organisation of a round table, in the order the network lists them."""
 
     objects = joining("organisation")
@@ -325,10 +381,11 @@ class RoundTableMember(Orderable):
 
     @property
     def organisation_name(self):
-        return self.organisation.name
+        """The organisation's name in the page's language (else German)."""
+        return self.snippet_in_page_language("organisation").name
 
 
-class RoundTableContact(Orderable):
+class RoundTableContact(InPageLanguage, Orderable):
     """A contact person of a round table."""
 
     objects = joining("contact")
@@ -337,7 +394,12 @@ class RoundTableContact(Orderable):
     contact = models.ForeignKey("home.Contact", verbose_name=_("contact"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("contact")]
-    api_fields = [APIField("contact")]
+    api_fields = [APIField("contact"), APIField("contact_in_page_language")]
+
+    @property
+    def contact_in_page_language(self):
+        """The contact's id, role and office-hours note in the page's language (else German)."""
+        return contact_summary(self.snippet_in_page_language("contact"))
 
 
 class MeetingPage(RouteSafeSlug, ActionFieldTagged, Page):
@@ -626,10 +688,10 @@ class ProjectPage(ActionFieldTagged, BasePage):
 
     @property
     def partner_list(self):
-        return self.partners.select_related("organisation")
+        return organisation_items(self.partners.all(), self.locale)
 
 
-class ProjectPartner(Orderable):
+class ProjectPartner(InPageLanguage, Orderable):
     """An organisation taking part in a project."""
 
     objects = joining("organisation")
@@ -644,7 +706,8 @@ class ProjectPartner(Orderable):
 
     @property
     def organisation_name(self):
-        return self.organisation.name
+        """The organisation's name in the page's language (else German)."""
+        return self.snippet_in_page_language("organisation").name
 
 
 class ProcessPage(BasePage):

@@ -1,4 +1,11 @@
-"""Snippets a network reuses across its pages: contacts, member organisations, funders."""
+"""Snippets a network reuses across its pages: contacts, member organisations, funders.
+
+They are translatable (wagtail-localize): each translation is a row of its own, grouped by
+``translation_key``, with the text readers read (a contact's role and office-hours note, an
+organisation's name and description, a funder's name and programme) in its language. The facts
+(phone, address, office hours, logo, website …) belong to the German row, the source: saving it
+copies them to every translation, so a changed phone number never stays old in Arabic.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,9 +15,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Site
+from wagtail.models import Locale, Orderable, Site, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..localization import language_code_of
 from ..permissions import SiteOwnedForm
 
 
@@ -31,7 +40,82 @@ class SiteOwned(models.Model):
         abstract = True
 
 
-class Contact(SiteOwned, index.Indexed, ClusterableModel):
+class TranslatedSnippet(TranslatableMixin):
+    """A site-owned snippet in the readers' languages. ``translated`` names the fields that differ
+    per language; every other editable field (and ``synchronised_children``) is a fact kept equal
+    across the translations, copied from the German source whenever it is saved."""
+
+    translated: tuple[str, ...] = ()
+    synchronised_children: tuple[str, ...] = ()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @classmethod
+    def synchronised_fields(cls):
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name not in cls.translated
+        ]
+
+    @classmethod
+    def localize_fields(cls):
+        """What wagtail-localize offers translators: only the ``translated`` texts."""
+        return [TranslatableField(name) for name in cls.translated] + [
+            SynchronizedField(name, overridable=False)
+            for name in cls.synchronised_fields() + list(cls.synchronised_children)
+        ]
+
+    @property
+    def language(self):
+        """The language code of this row (``de``, ``ar`` …)."""
+        return language_code_of(self.locale_id)
+
+    def ensure_locale(self):
+        if self.locale_id is None:  # created outside the admin (API, demo, import): German
+            self.locale = Locale.get_default()
+
+    def validate_constraints(self, exclude=None):
+        """Forms leave ``locale`` out (it is not a form field), which would skip every constraint
+        naming it, such as "one organisation of a name per network and language"."""
+        self.ensure_locale()
+        super().validate_constraints(exclude=set(exclude or ()) - {"locale"})
+
+    def save(self, *args, **kwargs):
+        self.ensure_locale()
+        super().save(*args, **kwargs)
+        if self.locale_id == Locale.get_default().pk:
+            self.synchronise_translations()
+
+    def synchronise_translations(self):
+        """Copy the facts of this (German) row to its translations."""
+        translations = type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        if not translations.exists():
+            return
+        facts = [self._meta.get_field(name).attname for name in self.synchronised_fields()]
+        translations.update(**{attname: getattr(self, attname) for attname in facts})
+        for relation in self.synchronised_children:
+            self._copy_children(relation, translations)
+
+    def _copy_children(self, relation, translations):
+        reverse = self._meta.get_field(relation)
+        child_model, parent_field = reverse.related_model, reverse.field.name  # the ParentalKey
+        rows = list(getattr(self, relation).all())
+        child_model.objects.filter(**{f"{parent_field}__in": translations}).delete()
+        copied = []
+        for translation in translations:
+            for row in rows:
+                values = {
+                    f.attname: getattr(row, f.attname)
+                    for f in child_model._meta.concrete_fields
+                    if not f.primary_key and f.name != parent_field
+                }
+                copied.append(child_model(**values, **{parent_field: translation}))
+        child_model.objects.bulk_create(copied)
+
+
+class Contact(SiteOwned, TranslatedSnippet, index.Indexed, ClusterableModel):
     """An Ansprechperson: who to call or visit, and when (office hours, Sprechzeiten)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -99,9 +183,13 @@ class Contact(SiteOwned, index.Indexed, ClusterableModel):
         APIField("office_hours"),
         APIField("office_hours_note", writable=True),
         APIField("photo", serializer=ImageRenditionField("fill-300x300")),
+        APIField("language"),
     ]
 
-    class Meta:
+    translated = ("role", "office_hours_note")
+    synchronised_children = ("office_hours",)
+
+    class Meta(TranslatedSnippet.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
@@ -146,7 +234,7 @@ class OfficeHour(Orderable):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class Organisation(SiteOwned, index.Indexed, models.Model):
+class Organisation(SiteOwned, TranslatedSnippet, index.Indexed, models.Model):
     """A member of the network: a migrant organisation, association, authority or agency."""
 
     class Kind(models.TextChoices):
@@ -186,19 +274,24 @@ class Organisation(SiteOwned, index.Indexed, models.Model):
         APIField("website", writable=True),
         APIField("district", writable=True),
         APIField("description", writable=True),
+        APIField("language"),
     ]
 
-    class Meta:
+    translated = ("name", "description")
+
+    class Meta(TranslatedSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["site", "name"], name="unique_organisation_per_site")]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "name", "locale"], name="unique_organisation_per_site_and_locale")
+        ]
 
     def __str__(self):
         return self.name
 
 
-class Funder(SiteOwned, index.Indexed, models.Model):
+class Funder(SiteOwned, TranslatedSnippet, index.Indexed, models.Model):
     """Who pays for the network's work ("Gefördert durch"), shown with logo and programme."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -227,12 +320,19 @@ class Funder(SiteOwned, index.Indexed, models.Model):
         APIField("programme", writable=True),
         APIField("website", writable=True),
         APIField("logo", serializer=ImageRenditionField("max-400x200")),
+        APIField("language"),
     ]
 
-    class Meta:
+    translated = ("name", "programme")
+
+    class Meta(TranslatedSnippet.Meta):
         verbose_name = _("funder")
         verbose_name_plural = _("funders")
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+
+for _model in (Contact, Organisation, Funder):
+    _model.translatable_fields = _model.localize_fields()

@@ -8,16 +8,20 @@ from django import template
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from wagtail.models import Page, Site
 
+from home.localization import in_language, locale_of
 from home.models import NewsPage
 from home.visibility import public
+from translations.languages import direction
 
 from .. import form_errors
 from ..calendar import Occurrence, calendar_context
 from ..feeds import action_field_of
+from ..theme import theme_for_site
 
 register = template.Library()
 
@@ -89,9 +93,13 @@ def network(context, page):
     if site is None and hasattr(page, "get_site"):
         site = page.get_site()
     if site is None:
-        return {}
+        return {"theme": theme_for_site(None)}
     root = site.root_page.specific
-    contacts = [item.contact for item in root.contacts.select_related("contact")] if hasattr(root, "contacts") else []
+    contacts = (
+        in_language([item.contact for item in root.contacts.select_related("contact")], locale_of(page))
+        if hasattr(root, "contacts")
+        else []
+    )
     children = list(public(site.root_page.get_children().live()))
     menu = [c for c in children if c.show_in_menus]
     path = getattr(page, "path", "")
@@ -106,6 +114,7 @@ def network(context, page):
         "contact": contacts[0] if contacts else None,
         "email": next((c.email for c in contacts if c.email), ""),
         "footer_pages": [c for c in children if not c.show_in_menus][:8],
+        "theme": theme_for_site(site),
     }
 
 
@@ -169,6 +178,16 @@ def query(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def lang_if_other(snippet):
+    """` lang="de"` on a snippet's text when it is shown untranslated in a page of another
+    language (an Arabic page falling back to a German contact), so screen readers switch voice."""
+    code = getattr(snippet, "language", "") or ""
+    if not code or code.split("-")[0] == (get_language() or "").split("-")[0]:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
 @register.filter
