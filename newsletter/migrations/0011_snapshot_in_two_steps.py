@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsletter', '0009_issues_are_translatable'),
+        ('newsletter', '0010_automatic_blocks_start_without_a_chosen_page'),
     ]
 
     operations = [
