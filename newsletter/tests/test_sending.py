@@ -349,3 +349,10 @@ def test_issue_is_not_sent_before_its_snapshot_is_complete(network, smtp_server,
     issue.refresh_from_db()
     assert issue.send_status == "sent"
     assert smtp_server.counts() == {p.email: 1 for p in people}
+
+
+def test_worker_warm_up_loads_the_mail_templates():
+    """A new worker process compiles the templates and starts MJML before the first send."""
+    from newsletter.rendering import warm_up
+
+    assert warm_up() is True
