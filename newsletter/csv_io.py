@@ -254,7 +254,10 @@ def subscriber_json(subscriber):
 def erase_subscriber(subscriber):
     """DSGVO Art. 17: delete the person; their deliveries stay for the issue's counts but
     without address, error text or link to anyone."""
+    from .sending import snapshot_lock
+
     with transaction.atomic():
+        snapshot_lock(subscriber.site_id)  # a running snapshot step commits its rows first
         Delivery.objects.filter(subscriber=subscriber).update(subscriber=None, address="", last_error="")
         subscriber.topics.clear()
         subscriber.delete()
