@@ -10,7 +10,7 @@ from . import bounces, digest, sending
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
 def send_batch_task(issue_id):
-    result = sending.send_batch(issue_id)
+    result = sending.send_batches(issue_id)
     return {"claimed": result.claimed, "sent": result.sent, "retry": result.retry, "failed": result.failed}
 
 

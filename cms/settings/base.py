@@ -236,7 +236,13 @@ CACHES = {
 NEWSLETTER_SMTP_HOST = os.environ.get("NEWSLETTER_SMTP_HOST", "")  # default: EMAIL_HOST
 NEWSLETTER_SMTP_PORT = os.environ.get("NEWSLETTER_SMTP_PORT", "")  # default: EMAIL_PORT
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "500"))
+# Recipients snapshotted (and enqueued) before the rest of the list is written: the first batches
+# go out while the snapshot's tail is inserted.
+NEWSLETTER_SNAPSHOT_FIRST_ROWS = int(os.environ.get("NEWSLETTER_SNAPSHOT_FIRST_ROWS", "4000"))
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+# SMTP connections per worker process (one sender thread each): a worker with --concurrency 2
+# talks to the relay over up to 8 connections at the default.
+NEWSLETTER_SMTP_CONNECTIONS = int(os.environ.get("NEWSLETTER_SMTP_CONNECTIONS", "4"))
 NEWSLETTER_MAX_ATTEMPTS = 6
 NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
