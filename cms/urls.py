@@ -12,9 +12,11 @@ from cms.api import api
 from home import views as home_views
 from newsletter.webhooks import authenticated_anymail_urls
 from publicsite.sitemaps import robots_txt, sitemap
+from publicsite.theme import theme_stylesheet
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/passkey/", include("loginsecurity.webauthn_urls")),
     path("admin/2fa/", include("loginsecurity.urls")),
     path("admin/pages/<int:page_id>/headless-preview/", home_views.headless_preview, name="headless_preview"),
     path("admin/", include(wagtailadmin_urls)),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("suche/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("theme.css", theme_stylesheet, name="theme_css"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

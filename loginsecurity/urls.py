@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("einrichten/", views.setup, name="setup"),
     path("pruefen/", views.verify, name="verify"),
+    path("wiederherstellungscodes/", views.new_recovery_codes, name="new_recovery_codes"),
 ]

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "publicsite.middleware.ContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,11 +164,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Miteinander"
+# Addresses stay plain ASCII ("Sprachcafé" → /sprachcafe/, "Grüße" → /gruesse/): a slug with "é"
+# turns into "sprachcaf%C3%A9" in mails, printed flyers and many CMS front ends. See home/slugs.py.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# SVG for networks' logos (kept as SVG with the "preserve-svg" filter; our CSP forbids inline
+# script, so an uploaded SVG opened on its own runs none).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties from our pages
 
@@ -230,7 +236,13 @@ CACHES = {
 NEWSLETTER_SMTP_HOST = os.environ.get("NEWSLETTER_SMTP_HOST", "")  # default: EMAIL_HOST
 NEWSLETTER_SMTP_PORT = os.environ.get("NEWSLETTER_SMTP_PORT", "")  # default: EMAIL_PORT
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "500"))
+# Recipients snapshotted (and enqueued) before the rest of the list is written: the first batches
+# go out while the snapshot's tail is inserted.
+NEWSLETTER_SNAPSHOT_FIRST_ROWS = int(os.environ.get("NEWSLETTER_SNAPSHOT_FIRST_ROWS", "4000"))
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+# SMTP connections per worker process (one sender thread each): a worker with --concurrency 2
+# talks to the relay over up to 8 connections at the default.
+NEWSLETTER_SMTP_CONNECTIONS = int(os.environ.get("NEWSLETTER_SMTP_CONNECTIONS", "4"))
 NEWSLETTER_MAX_ATTEMPTS = 6
 NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
@@ -409,11 +421,13 @@ WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
 WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
 WEBHOOK_TIMEOUT = int(os.environ.get("WEBHOOK_TIMEOUT", "10"))
 
-# Account security (app ``loginsecurity``): a second factor (TOTP app, recovery codes) for
-# superusers and for editor groups given "must log in with a second factor"; failed logins are
-# throttled per username and client address by django-axes. Unlock: `manage.py reset_two_factor`.
+# Account security (app ``loginsecurity``): a second factor (passkey or security key, TOTP app,
+# recovery codes) for superusers and for editor groups given "must log in with a second factor";
+# failed logins are throttled per username and client address by django-axes. Unlock:
+# `manage.py reset_two_factor`.
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "axes"]
-INSTALLED_APPS += ["loginsecurity"]
+# loginsecurity before django_otp_webauthn: our German translations of its messages win
+INSTALLED_APPS += ["loginsecurity", "django_otp_webauthn"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
@@ -433,6 +447,22 @@ AXES_LOCKOUT_CALLABLE = "loginsecurity.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are enough; no table of every editor's logins
 AXES_VERBOSE = False
+# Passkeys and security keys (WebAuthn, django-otp-webauthn) as a second factor, never instead of
+# the password. A passkey is bound to its relying-party id: by default the host the editor logs in
+# on (each network's admin host, e.g. altona.example.org); WEBAUTHN_RP_ID names a parent domain
+# instead (example.org), so one passkey works on every host below it. The browser's origin must be
+# the request's own (scheme and host, checked by ALLOWED_HOSTS) or one of WEBAUTHN_ALLOWED_ORIGINS.
+OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID", "").strip().strip(".").lower()
+OTP_WEBAUTHN_RP_ID_CALLABLE = "loginsecurity.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = os.environ.get("WEBAUTHN_RP_NAME", "Miteinander")
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "loginsecurity.passkeys.relying_party_name"
+OTP_WEBAUTHN_HELPER_CLASS = "loginsecurity.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # the password (and django-axes' lockout) always comes first
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = ""  # loginsecurity.ceremonies logs refused answers as warnings
+if not OTP_WEBAUTHN_ALLOWED_ORIGINS:
+    # "no allowed origins": PasskeyHelper takes the request's own origin instead of a fixed list
+    SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 
 # Editors' tools (issue 13): their own API tokens with expiry and read-only, enforced here.
 INSTALLED_APPS += ["editors"]

@@ -157,6 +157,11 @@ def build_network_b(make_network):
             endpoint=endpoint, event="page.published", payload={"title": MARKER}
         ),
     }
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    passkey = WebAuthnCredential.objects.create(
+        user=b.editor, name=f"Passkey {MARKER}", credential_id=MARKER.encode() * 8, public_key=b"\xa5", sign_count=0
+    )
     draft = b.news.get_latest_revision_as_object()
     draft.title = f"Entwurf {MARKER}"
     draft.save_revision(user=b.editor)
@@ -174,6 +179,7 @@ def build_network_b(make_network):
         workflow_state=workflow_state,
         task_state=workflow_state.current_task_state,
         api_token=APIToken.objects.filter(user=b.editor).first(),
+        passkey=passkey,
     )
 
 
@@ -240,6 +246,8 @@ def object_arguments(name, a, b):
         "yearly_report_download": {"pk": b.objects["report.yearlyreport"].pk},
         "webhook_delivery_resend": {"pk": b.objects["webhooks.webhookdelivery"].pk},
         "editors_token_revoke": {"token_id": b.api_token.pk},
+        "loginsecurity_passkey_rename": {"pk": b.passkey.pk},
+        "loginsecurity_passkey_remove": {"pk": b.passkey.pk},
         "wagtailredirects:edit": {"redirect_id": b.redirect.pk},
         "wagtailredirects:delete": {"redirect_id": b.redirect.pk},
     }
@@ -274,7 +282,11 @@ def url_variants(name, arguments, a, b):
     kwargs = object_arguments(name, a, b)
     if "app_name" in arguments or "app_label" in arguments:
         if name.startswith("wagtailsettings:"):
-            models = ["newsletter.newslettersettings", "accessibility.leichtesprachesettings"]
+            models = [
+                "newsletter.newslettersettings",
+                "accessibility.leichtesprachesettings",
+                "publicsite.networkidentity",
+            ]
         else:
             models = [label for label in b.objects if label.count(".") == 1 and "_" not in label]
         for label in models:
@@ -329,6 +341,7 @@ def network_state(b):
         "document": list(get_document_model().objects.filter(pk=b.document.pk).values_list("title", "collection_id")),
         "site": list(type(b.site).objects.filter(pk=b.site.pk).values_list("hostname", "root_page_id", "site_name")),
         "editor": list(type(b.editor).objects.filter(pk=b.editor.pk).values_list("username", "is_active", "password")),
+        "passkey": list(type(b.passkey).objects.filter(pk=b.passkey.pk).values_list("name", "confirmed", "user_id")),
     }
     for model in site_owned_models():
         state[model._meta.label] = sorted(

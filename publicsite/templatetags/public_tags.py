@@ -21,6 +21,7 @@ from translations.languages import direction
 from .. import form_errors
 from ..calendar import Occurrence, calendar_context
 from ..feeds import action_field_of
+from ..theme import theme_for_site
 
 register = template.Library()
 
@@ -92,7 +93,7 @@ def network(context, page):
     if site is None and hasattr(page, "get_site"):
         site = page.get_site()
     if site is None:
-        return {}
+        return {"theme": theme_for_site(None)}
     root = site.root_page.specific
     contacts = (
         in_language([item.contact for item in root.contacts.select_related("contact")], locale_of(page))
@@ -113,6 +114,7 @@ def network(context, page):
         "contact": contacts[0] if contacts else None,
         "email": next((c.email for c in contacts if c.email), ""),
         "footer_pages": [c for c in children if not c.show_in_menus][:8],
+        "theme": theme_for_site(site),
     }
 
 

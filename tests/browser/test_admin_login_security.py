@@ -1,5 +1,6 @@
 """An editor sets up two-factor login in a real browser, logs in again with a code from the
-app, and the admin never loads anything from another host (no Gravatar, no CDN)."""
+app or with a passkey (Chromium's virtual authenticator), and the admin never loads anything
+from another host (no Gravatar, no CDN)."""
 
 import base64
 import threading
@@ -100,3 +101,65 @@ def test_login_is_locked_after_repeated_wrong_passwords(demo_server, page, setti
     assert page.title().startswith("Anmeldung gesperrt")
     log_in(page, demo_server, username, PASSWORD)
     assert page.title().startswith("Anmeldung gesperrt"), "even the right password waits for the cool-off"
+
+
+def add_virtual_passkey_device(page):
+    """A platform authenticator as in a laptop with a fingerprint reader (CTAP2, internal,
+    resident keys, user verification that always succeeds), through the DevTools protocol."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    options = {
+        "protocol": "ctap2",
+        "transport": "internal",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+        "automaticPresenceSimulation": True,
+    }
+    authenticator = devtools.send("WebAuthn.addVirtualAuthenticator", {"options": options})["authenticatorId"]
+    return devtools, authenticator
+
+
+def test_editor_enrols_a_passkey_and_logs_in_with_password_and_passkey(demo_server, page, settings, axe_audit):
+    settings.TWO_FACTOR_REQUIRED = True
+    settings.AXES_ENABLED = True
+    username = f"passkey-{uuid.uuid4().hex[:6]}"
+    create_user(username=username, password=PASSWORD, is_staff=True, is_superuser=True)
+    devtools, authenticator = add_virtual_passkey_device(page)
+    foreign, script_problems = [], []
+    page.on("request", lambda request: None if own_host(request.url) else foreign.append(request.url))
+    page.on("console", lambda message: script_problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: script_problems.append(str(error)))
+
+    log_in(page, demo_server, username, PASSWORD)
+    assert "/admin/2fa/einrichten/" in page.url
+    page.click("#passkey-register-button")
+    page.wait_for_url("**/admin/2fa/wiederherstellungscodes/**")
+    assert page.title().startswith("Ihre Wiederherstellungscodes")
+    assert page.locator(".loginsecurity-codes li").count() == 10
+    violations = axe_audit(page)
+    assert not violations, format_violations(violations)
+    stored = devtools.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})["credentials"]
+    assert [credential["rpId"] for credential in stored] == ["altona.localhost"]
+    with page.expect_navigation():
+        page.click("text=Weiter zur Verwaltung")
+    assert urlparse(page.url).path == "/admin/"
+
+    page.context.clear_cookies()  # logged out: the next login asks for password and passkey
+    log_in(page, demo_server, username, PASSWORD)
+    assert "/admin/2fa/pruefen/" in page.url
+    assert page.locator("#passkey-verification-button").inner_text() == "Mit Passkey bestätigen"
+    violations = axe_audit(page)
+    assert not violations, format_violations(violations)
+    page.click("#passkey-verification-button")
+    page.wait_for_url(lambda url: urlparse(url).path == "/admin/")
+    stored = devtools.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})["credentials"]
+    assert stored[0]["signCount"] >= 1, "the login used the passkey"
+
+    page.goto(demo_server.url("altona", "/admin/anmeldesicherheit/"))
+    assert page.locator(".loginsecurity-passkeys tbody tr").count() == 1
+    assert "altona.localhost" in page.locator(".loginsecurity-passkeys").inner_text()
+    violations = axe_audit(page)
+    assert not violations, format_violations(violations)
+    assert foreign == [], f"the admin asked other hosts: {foreign}"
+    assert script_problems == [], script_problems
