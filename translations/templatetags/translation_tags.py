@@ -19,7 +19,9 @@ register = template.Library()
 
 def _language(page):
     if isinstance(page, Page) and page.locale_id:
-        return page.locale.language_code
+        from publicsite.network import give_locale
+
+        return give_locale(page).locale.language_code
     return get_language() or "de"
 
 
