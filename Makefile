@@ -26,7 +26,7 @@ system-packages:
 
 run: install
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py load_demo --port $(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
 	@echo "Miteinander runs on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, user $(ADMIN_USER), password $(ADMIN_PASSWORD))"
 	@echo "Demo networks: http://altona.localhost:$(PORT)/ hildesheim. hannover. hameln. herne.localhost"

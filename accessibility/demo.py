@@ -12,8 +12,6 @@ from home.models import StandardPage
 from .leichte_sprache_pages import link_leichte_sprache_version
 from .models import LeichteSpracheLink
 
-PORT = 80
-
 
 def _p(*lines):
     """One sentence per line, as Leichte Sprache asks."""
@@ -82,7 +80,7 @@ def build_leichte_sprache_demo(specs):
     """Add Leichte Sprache versions to the demo networks in ``specs``. Returns the pages created."""
     created = []
     for spec in specs:
-        site = Site.objects.filter(hostname=spec["hostname"], port=PORT).select_related("root_page").first()
+        site = Site.objects.filter(hostname=spec["hostname"]).order_by("pk").select_related("root_page").first()
         if site is None:
             continue
         home = site.root_page.specific
@@ -177,7 +175,7 @@ def use_reader_review_in_demo(specs):
     for spec in specs:
         if spec["key"] not in REVIEW_NETWORKS:
             continue
-        site = Site.objects.filter(hostname=spec["hostname"], port=PORT).select_related("root_page").first()
+        site = Site.objects.filter(hostname=spec["hostname"]).order_by("pk").select_related("root_page").first()
         if site is None:
             continue
         group, _ = Group.objects.get_or_create(name=f"Prüfgruppe {site.site_name}")

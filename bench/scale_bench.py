@@ -159,24 +159,28 @@ def copy_news(indexes):
 def insert_subscribers_and_deliveries():
     """100,000 subscribers and 1,000,000 deliveries with INSERT … SELECT generate_series."""
     from django.db import connection
+    from wagtail.models import Locale
 
     with connection.cursor() as cursor:
         cursor.execute(
             """INSERT INTO newsletter_subscriber (site_id, email, name, language, edition, status, consent_at,
-                   consent_source, consent_text_version, created_at, updated_at)
+                   consent_source, consent_text_version, consent_note, created_at, updated_at)
                SELECT s.id, 'leser' || n || '@' || s.hostname || '.example.org', 'Leser ' || n, 'de', 'standard',
-                      CASE WHEN n %% 20 = 0 THEN 'unsubscribed' ELSE 'active' END, now(), 'import', 'v1', now(), now()
+                      CASE WHEN n %% 20 = 0 THEN 'unsubscribed' ELSE 'active' END, now(), 'import', 'v1',
+                      'Liste des Netzwerks (Import)', now(), now()
                FROM wagtailcore_site s CROSS JOIN generate_series(1, %s) n
                WHERE s.hostname LIKE 'net%%.localhost'""",
             [SUBSCRIBERS_PER_NETWORK],
         )
         cursor.execute(
             """INSERT INTO newsletter_newsletterissue (site_id, subject, preheader, body, is_digest, send_status,
-                   send_started_at, send_finished_at, created_at, live, has_unpublished_changes, expired)
-               SELECT s.id, 'Ausgabe ' || n, '', '[]'::jsonb, false, 'sent', now(), now(), now(), true, false, false
+                   send_started_at, send_finished_at, created_at, live, has_unpublished_changes, expired,
+                   locale_id, translation_key)
+               SELECT s.id, 'Ausgabe ' || n, '', '[]'::jsonb, false, 'sent', now(), now(), now(), true, false, false,
+                      %s, gen_random_uuid()
                FROM wagtailcore_site s CROSS JOIN generate_series(1, %s) n
                WHERE s.hostname LIKE 'net%%.localhost'""",
-            [ISSUES_PER_NETWORK],
+            [Locale.get_default().pk, ISSUES_PER_NETWORK],
         )
         cursor.execute(
             """INSERT INTO newsletter_delivery (issue_id, subscriber_id, address, status, attempts, last_error,
@@ -250,6 +254,17 @@ def measure(client, label, paths, host, before_each=None):
     return label, statistics.median(timings), p95, len(captured.captured_queries), explain_seq_scans(captured)
 
 
+def verify_second_factor(client, user):
+    """The admin's session as after a TOTP login (production settings require a second factor)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 def scenarios():
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -270,6 +285,7 @@ def scenarios():
     ).first() or get_user_model().objects.create_superuser("bench-admin", "bench@example.org", "bench-admin-password")
     editor = Client()
     editor.force_login(admin)
+    verify_second_factor(editor, admin)
     reader = Client()
     subscribers = reverse("wagtailsnippets_newsletter_subscriber:list")
 

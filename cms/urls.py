@@ -13,6 +13,7 @@ from home import views as home_views
 from newsletter.webhooks import authenticated_anymail_urls
 from publicsite import routing
 from publicsite.sitemaps import robots_txt, sitemap
+from publicsite.theme import theme_stylesheet
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("suche/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("theme.css", theme_stylesheet, name="theme_css"),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
     path("", include("operations.urls")),
 ]

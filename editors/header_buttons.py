@@ -44,8 +44,29 @@ def promote(buttons):
     return header + result
 
 
+def labelled_add_button(self):
+    """The page listing's "Add child page" with its words beside the "+" (Wagtail shows only the
+    icon, the label appears as a tooltip on hover)."""
+    if self.add_url:
+        return HeaderButton(self.add_item_label, url=self.add_url, icon_name="plus")
+
+
+def install_add_child_label():
+    from django.utils.functional import cached_property
+    from wagtail.admin.views.pages.listing import ExplorableIndexView as IndexView
+
+    if getattr(IndexView, "miteinander_labelled_add", False):
+        return
+    prop = cached_property(labelled_add_button)
+    prop.__set_name__(IndexView, "add_button")
+    IndexView.add_button = prop
+    IndexView.miteinander_labelled_add = True
+
+
 def install():
     from wagtail.admin.views.pages.edit import EditView
+
+    install_add_child_label()
 
     if getattr(EditView.get_header_buttons, "miteinander_promotes", False):
         return

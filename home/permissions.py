@@ -59,8 +59,10 @@ class SiteOwnedForm(WagtailAdminModelForm):
         if "site" in self.fields and self.for_user is not None:
             sites = Site.objects.filter(pk__in=editable_site_ids(self.for_user))
             self.fields["site"].queryset = sites
-            if sites.count() == 1 and not self.instance.pk:
-                self.fields["site"].initial = sites.first().pk
+            if sites.count() == 1 and not self.instance.pk and not self.initial.get("site"):
+                # self.initial, not the field's initial: a ModelForm's initial already holds the
+                # new instance's empty site, which would win over the field's.
+                self.initial["site"] = sites.first().pk
         if self.for_user is not None:
             from .scoping import narrow_choices_to_own_network  # scoping imports this module
 

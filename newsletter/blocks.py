@@ -126,7 +126,7 @@ class PageListBlock(blocks.StructBlock):
 
 class ArticlesBlock(PageListBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Aktuelles")
-    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.NewsPage"), label=_("News"))
+    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.NewsPage"), label=_("News"), default=[])
     fill, action_field, period_days = automatic_fields(_("News of the last … days"), 30)
 
     class Meta:
@@ -136,7 +136,7 @@ class ArticlesBlock(PageListBlock):
 
 class EventsBlock(PageListBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Termine")
-    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.EventPage"), label=_("Events"))
+    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.EventPage"), label=_("Events"), default=[])
     fill, action_field, period_days = automatic_fields(_("Events of the next … days"), 30)
 
     class Meta:
@@ -146,7 +146,7 @@ class EventsBlock(PageListBlock):
 
 class MeetingResultsBlock(PageListBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default="Ergebnisse aus den Sitzungen")
-    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.MeetingPage"), label=_("Meetings"))
+    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="home.MeetingPage"), label=_("Meetings"), default=[])
     fill, action_field, period_days = automatic_fields(_("Meetings of the last … days"), 60)
 
     class Meta:

@@ -83,6 +83,21 @@ def csv_rows(reader):
         yield line, None if unreadable else raw
 
 
+def unknown_topics_message(line, unknown, topics):
+    """The error for a line naming topics the network does not have, with the ones it has."""
+    if not topics:
+        return _("Line %(line)s: unknown topics: %(value)s. This network has no topics yet.") % {
+            "line": line,
+            "value": ", ".join(unknown),
+        }
+    valid = ", ".join(f"{t.slug} ({t.title})" if t.slug != t.title.lower() else t.slug for t in topics)
+    return _("Line %(line)s: unknown topics: %(value)s. The topics of this network are: %(valid)s.") % {
+        "line": line,
+        "value": ", ".join(unknown),
+        "valid": valid,
+    }
+
+
 def import_subscribers(site, file_text):
     """Import active subscribers with documented consent. Columns: email (required),
     consent (required: ja/yes/1), consent_date (optional, ISO), name, language, edition,
@@ -94,7 +109,10 @@ def import_subscribers(site, file_text):
     columns = {c.strip().lower() for c in (reader.fieldnames or [])}
     if "email" not in columns or "consent" not in columns:
         raise ImportError_([_("The file needs the columns 'email' and 'consent' (consent: ja/yes for every row).")])
-    topics_by_slug = {t.slug: t for t in site_topics(site)}
+    topics = list(site_topics(site))
+    topics_by_slug = {t.slug: t for t in topics}
+    # Editors know the topics by their names: "Bildung" works as well as "bildung".
+    topics_by_slug.update({t.title.strip().lower(): t for t in topics if t.title.strip().lower() not in topics_by_slug})
     existing = set(Subscriber.objects.filter(site=site).values_list("email", flat=True))
     site_settings = NewsletterSettings.for_site(site)
     errors, rows, seen = [], [], set()
@@ -142,10 +160,11 @@ def import_subscribers(site, file_text):
             )
             continue
         slugs = [s.strip() for s in row.get("topics", "").split(";") if s.strip()]
-        unknown = [s for s in slugs if s not in topics_by_slug]
+        unknown = [s for s in slugs if s not in topics_by_slug and s.lower() not in topics_by_slug]
         if unknown:
-            errors.append(_("Line %(line)s: unknown topics: %(value)s.") % {"line": line, "value": ", ".join(unknown)})
+            errors.append(unknown_topics_message(line, unknown, topics))
             continue
+        slugs = [s if s in topics_by_slug else s.lower() for s in slugs]
         if email in seen:
             errors.append(_("Line %(line)s: %(value)s appears twice in the file.") % {"line": line, "value": email})
             continue
@@ -235,7 +254,10 @@ def subscriber_json(subscriber):
 def erase_subscriber(subscriber):
     """DSGVO Art. 17: delete the person; their deliveries stay for the issue's counts but
     without address, error text or link to anyone."""
+    from .sending import snapshot_lock
+
     with transaction.atomic():
+        snapshot_lock(subscriber.site_id)  # a running snapshot step commits its rows first
         Delivery.objects.filter(subscriber=subscriber).update(subscriber=None, address="", last_error="")
         subscriber.topics.clear()
         subscriber.delete()

@@ -11,6 +11,7 @@ the result again (each write is idempotent).
 
 import contextlib
 import logging
+import select
 import time
 import uuid
 
@@ -95,13 +96,22 @@ class ResultWriter:
             for i in range(1, count + 1):
                 numbered = numbered.replace("%s", f"${i}", 1)
             name = f"nl_{uuid.uuid4().hex[:12]}".encode()
-            result = self.pgconn.prepare(name, numbered.encode())
-            from psycopg import pq
-
-            if result.status != pq.ExecStatus.COMMAND_OK:
-                self._raise(result.error_message)
+            self.pgconn.send_prepare(name, numbered.encode())
+            self.pending = True
+            self.wait()
             self.prepared[sql] = name
         return name
+
+    def _next_result(self):
+        """The next result of the query in flight, or None when it is complete. Waits for the
+        server in ``select`` (which releases the GIL), never inside libpq (which would hold it
+        and freeze the process's other sender threads while the database answers)."""
+        pgconn = self.pgconn
+        while True:
+            pgconn.consume_input()
+            if not pgconn.is_busy():
+                return pgconn.get_result()
+            select.select([pgconn.socket], [], [], 1.0)
 
     def _raise(self, message):
         from psycopg import pq
@@ -141,7 +151,7 @@ class ResultWriter:
         self.pending = False
         error = None
         while True:
-            result = self.pgconn.get_result()
+            result = self._next_result()
             if result is None:
                 break
             if result.status != pq.ExecStatus.COMMAND_OK:
@@ -173,6 +183,8 @@ class Ledger:
     def __init__(self, table, token):
         self.table = table
         self.token = token
+        self.db_token = Delivery._meta.get_field("claim_token").get_db_prep_value(token, connection)
+        self.sql = {}  # statement template → SQL with the table name, formatted once
         self.writer = None
         self.in_flight = None  # the last write, replayed if the connection broke under it
 
@@ -211,8 +223,9 @@ class Ledger:
 
     def _write(self, sql, params):
         self.wait()
-        token = Delivery._meta.get_field("claim_token").get_db_prep_value(self.token, connection)
-        self.in_flight = (sql.format(table=self.table), [*params, token])
+        if sql not in self.sql:
+            self.sql[sql] = sql.format(table=self.table)
+        self.in_flight = (self.sql[sql], [*params, self.db_token])
         try:
             self.writer.execute(*self.in_flight)
         except CONNECTION_ERRORS:

@@ -1,7 +1,8 @@
 """The delivery state machine: snapshot, claim, lease, record, progress.
 
-1. ``start_send`` snapshots the recipients into Delivery rows in one transaction (one
-   ``INSERT … SELECT``; unique per issue and subscriber) and fans out batch tasks.
+1. ``start_send`` snapshots the recipients into Delivery rows (``INSERT … SELECT``; unique per
+   issue and subscriber): the first few thousand rows commit at once and their batches are
+   enqueued, the rest follows in one statement while they are sent.
 2. A worker ``claim``s up to a batch of rows (``SELECT … FOR UPDATE SKIP LOCKED``, then
    status *sending* with a lease) and runs ``send_batch``: render each variant once, build each
    recipient's mail (``message``), send it over one persistent SMTP connection (``smtp``) and
@@ -16,14 +17,18 @@
 
 import logging
 import math
+import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.db.models import Count, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -48,38 +53,83 @@ def _conf(name, default):
 # ---------------------------------------------------------------- snapshot and fan-out
 
 
-def snapshot_recipients(issue):
-    """Create one pending Delivery per active subscriber the issue has something for.
+SNAPSHOT_LOCK = 0x6E6C  # first key of the advisory lock below ("nl")
 
-    One statement, so the snapshot is consistent; subscribers joining later are not in it.
+
+def snapshot_lock(site_id):
+    """Until the end of the transaction: no snapshot step of this site runs alongside. Taken by
+    every snapshot step and before a subscriber is deleted (``pre_delete``, erasure), so a
+    deletion never misses delivery rows a snapshot is about to commit (the delivery table has
+    no database constraint to the subscriber; see ``Delivery.subscriber``)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SNAPSHOT_LOCK, site_id])
+
+
+@receiver(pre_delete, sender=Subscriber, dispatch_uid="newsletter.subscriber_waits_for_snapshots")
+def _subscriber_deletion_waits_for_snapshots(sender, instance, **kwargs):
+    snapshot_lock(instance.site_id)
+
+
+def _insert_deliveries(issue, after=None, limit=None, joined_by=None):
+    """INSERT … SELECT the pending Delivery rows of active subscribers (in id order; those with
+    an id above ``after``; at most ``limit``; subscribed by ``joined_by``). Returns (rows, the
+    largest subscriber id inserted when ``limit`` is given).
+
     Topic filtering: a subscriber with topics gets no row when every item of the issue is
-    tagged and none with one of their topics.
-    """
+    tagged and none with one of their topics."""
     topic_ids, has_untagged, has_items = issue_topic_ids(issue)
-    sql = [
-        f"INSERT INTO {Delivery._meta.db_table} "
-        "(issue_id, subscriber_id, address, status, attempts, last_error, message_id)",
-        f"SELECT %s, s.id, s.email, 'pending', 0, '', '' FROM {Subscriber._meta.db_table} s",
-        "WHERE s.site_id = %s AND s.status = 'active'",
-    ]
-    params = [issue.pk, issue.site_id]
+    snapshot_lock(issue.site_id)
+    where = ["s.site_id = %s AND s.status = 'active'"]
+    params = [issue.site_id]
+    if after is not None:
+        where.append("s.id > %s")
+        params.append(after)
+    if joined_by is not None:
+        where.append("s.created_at <= %s")
+        params.append(joined_by)
     if has_items and not has_untagged:
         through = Subscriber.topics.through._meta.db_table
         ids = sorted(topic_ids) or [0]
-        sql.append(
-            f"AND (NOT EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id) "
+        where.append(
+            f"(NOT EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id) "
             f"OR EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id "
             f"AND t.actionfieldpage_id IN ({','.join(['%s'] * len(ids))})))"
         )
         params += ids
-    sql.append("ORDER BY s.id ON CONFLICT DO NOTHING")
+    # No ON CONFLICT: the issue is locked and had no rows (the unique constraint still guards),
+    # and the speculative insertion it needs cost a tenth of the snapshot.
+    sql = (
+        f"INSERT INTO {Delivery._meta.db_table} "
+        "(issue_id, subscriber_id, address, status, attempts, last_error, message_id) "
+        f"SELECT %s, s.id, s.email, 'pending', 0, '', '' FROM {Subscriber._meta.db_table} s "
+        f"WHERE {' AND '.join(where)} ORDER BY s.id"
+    )
+    params = [issue.pk, *params]
     with connection.cursor() as cursor:
-        cursor.execute(" ".join(sql), params)
-        return cursor.rowcount
+        if limit is None:
+            cursor.execute(sql, params)
+            return cursor.rowcount, None
+        cursor.execute(f"{sql} LIMIT %s RETURNING subscriber_id", [*params, limit])
+        ids = [row[0] for row in cursor.fetchall()]
+        return len(ids), max(ids, default=None)
+
+
+def snapshot_recipients(issue):
+    """Create one pending Delivery per active subscriber the issue has something for, in one
+    statement (consistent: subscribers joining later are not in it). Returns the count."""
+    return _insert_deliveries(issue)[0]
 
 
 def start_send(issue_id):
-    """Snapshot the recipients and fan out batches. Returns the number of deliveries."""
+    """Snapshot the recipients and fan out batches. Returns the number of deliveries.
+
+    The snapshot is written in two steps so the first mail does not wait for the whole list:
+    the first ``NEWSLETTER_SNAPSHOT_FIRST_ROWS`` rows commit together with the status "sending"
+    and their batches are enqueued at once; then the rest (``complete_snapshot``) follows in
+    one statement, while workers already send. Until it is written the issue records where it
+    stands (``snapshot_after``), so it cannot count as sent early, and beat's ``resume_sends``
+    finishes the snapshot should this process die in between."""
     from .rendering import RenderError, validate_issue
 
     with transaction.atomic():
@@ -102,14 +152,52 @@ def start_send(issue_id):
             validate_issue(issue)
         except RenderError as exc:
             raise SendError(str(exc)) from exc
-        count = snapshot_recipients(issue)
+        first_rows = _conf("NEWSLETTER_SNAPSHOT_FIRST_ROWS", 4000)
+        started = time.monotonic()
+        count, last_subscriber = _insert_deliveries(issue, limit=first_rows)
         NewsletterIssue.objects.filter(pk=issue_id).update(
-            send_status=NewsletterIssue.SendStatus.SENDING, send_started_at=timezone.now()
+            send_status=NewsletterIssue.SendStatus.SENDING,
+            send_started_at=timezone.now(),
+            snapshot_after=last_subscriber if count >= first_rows else None,
         )
         transaction.on_commit(lambda: enqueue_batches(issue_id))
+    first_seconds = time.monotonic() - started
+    if count >= first_rows:
+        try:
+            count += complete_snapshot(issue_id)
+        except DatabaseError as exc:  # the send is under way; beat's resume_sends writes the rest
+            if settings.CELERY_TASK_ALWAYS_EAGER:
+                raise
+            logger.warning("newsletter: the rest of the snapshot of issue %s is left to beat: %s", issue_id, exc)
+    logger.info(
+        "newsletter: issue %s snapshot of %s recipients in %.2f s (the first %s rows in %.2f s)",
+        issue_id,
+        count,
+        time.monotonic() - started,
+        min(count, first_rows),
+        first_seconds,
+        extra={"snapshot_rows": count, "snapshot_seconds": time.monotonic() - started},
+    )
     if count == 0:
         finish_if_done(issue_id)
     return count
+
+
+def complete_snapshot(issue_id):
+    """Write the rest of a snapshot begun by ``start_send`` (one statement) and enqueue its
+    batches. Safe to call at any time and from several processes: the issue row is locked and
+    only an unfinished snapshot is continued. Returns the rows added."""
+    with transaction.atomic():
+        issue = NewsletterIssue.objects.select_for_update().filter(pk=issue_id).first()
+        if issue is None or issue.snapshot_after is None:
+            return 0
+        added = 0
+        if issue.send_status in (NewsletterIssue.SendStatus.SENDING, NewsletterIssue.SendStatus.PAUSED):
+            added = _insert_deliveries(issue, after=issue.snapshot_after, joined_by=issue.send_started_at)[0]
+        NewsletterIssue.objects.filter(pk=issue_id).update(snapshot_after=None)
+        if issue.send_status == NewsletterIssue.SendStatus.SENDING:
+            transaction.on_commit(lambda: enqueue_batches(issue_id))
+    return added
 
 
 def enqueue_batches(issue_id):
@@ -118,6 +206,8 @@ def enqueue_batches(issue_id):
     from .tasks import send_batch_task
 
     claimable = _claimable(Delivery.objects.filter(issue_id=issue_id), timezone.now()).count()
+    # one task per batch, whatever the workers' NEWSLETTER_SMTP_CONNECTIONS (the enqueuing
+    # process may be configured differently); a task that finds nothing left is cheap
     batches = min(
         math.ceil(claimable / _conf("NEWSLETTER_BATCH_SIZE", 500)), _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 400)
     )
@@ -144,6 +234,8 @@ def resume_sends():
     (after a worker crash, a Redis restart, or when retries fall due)."""
     now = timezone.now()
     reclaim_expired(now)
+    for issue_id in NewsletterIssue.objects.filter(snapshot_after__isnull=False).values_list("pk", flat=True):
+        complete_snapshot(issue_id)  # the process that started the send died before writing the rest
     enqueued = 0
     for issue_id in NewsletterIssue.objects.filter(send_status=NewsletterIssue.SendStatus.SENDING).values_list(
         "pk", flat=True
@@ -164,12 +256,16 @@ def reclaim_expired(now=None):
 
 
 def finish_if_done(issue_id):
+    # First whether the snapshot is complete, then whether rows are open: the rows of a
+    # snapshot's second step commit with its completion, so once it reads complete they are seen.
+    if NewsletterIssue.objects.filter(pk=issue_id, snapshot_after__isnull=False).exists():
+        return 0
     if not Delivery.objects.filter(
         issue_id=issue_id, status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING]
     ).exists():
-        finished = NewsletterIssue.objects.filter(pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING).update(
-            send_status=NewsletterIssue.SendStatus.SENT, send_finished_at=timezone.now()
-        )
+        finished = NewsletterIssue.objects.filter(
+            pk=issue_id, send_status=NewsletterIssue.SendStatus.SENDING, snapshot_after__isnull=True
+        ).update(send_status=NewsletterIssue.SendStatus.SENT, send_finished_at=timezone.now())
         if finished:
             # receivers may talk to the broker (webhooks): an outage there must not fail the send
             for receiver, error in issue_sent.send_robust(sender=NewsletterIssue, issue_id=issue_id):
@@ -262,6 +358,75 @@ def send_batch(issue_id, batch_size=None, smtp=None):
     return result
 
 
+# ---------------------------------------------------------------- several connections per process
+
+
+_pool = None
+_pool_lock = threading.Lock()
+_thread_state = threading.local()
+
+
+def smtp_connections():
+    """SMTP connections one worker process keeps open (``NEWSLETTER_SMTP_CONNECTIONS``). With
+    tasks run in-process (``make run``, tests) always one: the batch runs in the caller's
+    thread and its database transaction."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return 1
+    return max(1, int(_conf("NEWSLETTER_SMTP_CONNECTIONS", 1)))
+
+
+def _executor(threads):
+    """The process's sender threads, made on first use (after the worker forked)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None or _pool._max_workers != threads:
+            _pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsletter-smtp")
+        return _pool
+
+
+def _send_batch_in_thread(issue_id):
+    """One sender thread's batch: its own SMTP connection and database connection, both kept
+    for the thread's next batch (a connection past CONN_MAX_AGE or broken is replaced)."""
+    close_old_connections()
+    try:
+        smtp = getattr(_thread_state, "smtp", None)
+        config = SmtpConfig.from_settings()
+        if smtp is None or smtp.config != config:
+            smtp = _thread_state.smtp = PersistentSmtp(config)
+        return send_batch(issue_id, smtp=smtp)
+    finally:
+        close_old_connections()
+
+
+def send_batches(issue_id):
+    """What one send task does: as many batches at once as the process has SMTP connections,
+    each claimed on its own (own owner token, lease and ledger) and sent over its own
+    connection by its own thread. Threads because the work is mostly waiting for the mail
+    server's and the database's answers; the GIL is released meanwhile. A worker killed
+    mid-send can therefore duplicate at most one mail per connection (the one in flight)."""
+    threads = smtp_connections()
+    if threads == 1:
+        return send_batch(issue_id)
+    futures = [_executor(threads).submit(_send_batch_in_thread, issue_id) for _ in range(threads)]
+    total = BatchResult()
+    errors = []
+    for future in futures:
+        try:
+            result = future.result()
+            _add(total, result)
+            total.stopped = total.stopped or result.stopped
+        except Exception as exc:  # the other threads' results stand; the rows of this one are reclaimed
+            errors.append(exc)
+    if errors:
+        raise errors[0]
+    return total
+
+
+def _add(total, result):
+    for field in ("claimed", "sent", "retry", "failed", "suppressed", "lost"):
+        setattr(total, field, getattr(total, field) + getattr(result, field))
+
+
 def send_claimed(issue, claimed, smtp, result):
     """Send the rows of one claim, each only while the claim still owns it."""
     run = BatchRun(issue, claimed, smtp, result)
@@ -300,8 +465,7 @@ def send_all_now(issue_id, smtp=None):
     total = BatchResult()
     while True:
         result = send_batch(issue_id, smtp=smtp)
-        for field in ("claimed", "sent", "retry", "failed", "suppressed", "lost"):
-            setattr(total, field, getattr(total, field) + getattr(result, field))
+        _add(total, result)
         if not result.claimed or result.stopped:
             return total
 
@@ -353,6 +517,7 @@ def progress(issue):
         "status": issue.send_status,
         "total": total,
         "sent": sent,
+        "done": done,
         "failed": counts.get("failed", 0),
         "suppressed": counts.get("suppressed", 0),
         "cancelled": counts.get("cancelled", 0),

@@ -3,14 +3,22 @@
 import smtplib
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
 
-from . import bounces, digest, sending
+from . import bounces, digest, rendering, sending
+
+
+@worker_process_init.connect(dispatch_uid="newsletter.warm_up")
+def warm_up(**kwargs):
+    """A fresh worker process loads and compiles the mail templates and starts the MJML renderer
+    now, not while the first recipient of the next send waits for them."""
+    rendering.warm_up()
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
 def send_batch_task(issue_id):
-    result = sending.send_batch(issue_id)
+    result = sending.send_batches(issue_id)
     return {"claimed": result.claimed, "sent": result.sent, "retry": result.retry, "failed": result.failed}
 
 

@@ -34,9 +34,40 @@ def issue_state_label(issue):
     return issue_report.issue_state(issue).label
 
 
+class NewsletterIssueEditView(EditView):
+    """A "Send" button in the issue's own header once it is published (the send page then
+    asks for confirmation, naming the recipient count); after sending, the progress and the
+    report. Translations go out with their German issue and get neither."""
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        issue = self.object
+        if not issue.is_source_issue:
+            return buttons
+        user = self.request.user
+        if issue.send_status == NewsletterIssue.SendStatus.DRAFT:
+            if issue.live and issue_policy().user_has_permission_for_instance(user, "change", issue):
+                buttons.append(
+                    HeaderButton(_("Send"), reverse("newsletter_send", args=[issue.pk]), icon_name="mail", priority=5)
+                )
+            return buttons
+        if issue_policy().user_has_permission_for_instance(user, "change", issue):
+            buttons.append(
+                HeaderButton(
+                    _("Send / progress"), reverse("newsletter_send", args=[issue.pk]), icon_name="mail", priority=5
+                )
+            )
+        buttons.append(
+            HeaderButton(_("Report"), reverse("newsletter_report", args=[issue.pk]), icon_name="list-ul", priority=6)
+        )
+        return buttons
+
+
 class NewsletterIssueViewSet(SiteScopedSnippetViewSet):
     model = NewsletterIssue
     icon = "mail"
+    edit_view_class = NewsletterIssueEditView
     list_display = [
         "subject",
         "site",

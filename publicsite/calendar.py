@@ -241,13 +241,16 @@ def calendar_context(index_page, request, today=None):
     month = filters.month
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
     next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    weeks = month_weeks(month, found) if filters.view == "month" else []
     return {
         "filters": filters,
         "occurrences": found[:200],
         "window": (first, last),
         "today": today,
         "action_fields": site_action_fields(index_page, request),
-        "weeks": month_weeks(month, found) if filters.view == "month" else [],
+        "weeks": weeks,
+        # the same month as a list of the days with events: what a phone shows instead of the grid
+        "agenda": [(day, items) for week in weeks for day, items in week if day and items],
         "previous_month": previous_month,
         "next_month": next_month,
     }

@@ -50,6 +50,17 @@ PUBLIC_PYTHON = [
     "accessibility/templatetags/accessibility_tags.py",
 ]
 
+# Choice labels of models that readers see (a meeting's status, how an event repeats, a
+# project's status, the statement's conformity, the participation form's options). The
+# weekdays of office hours come translated with Django itself.
+PUBLIC_CHOICES = [
+    "home.models.pages.MeetingPage.Status",
+    "home.models.pages.EventPage.Recurrence",
+    "home.models.pages.ProjectPage.Status",
+    "signlanguage.models.AccessibilityStatementPage.Conformity",
+    "participation.models.FormSubmission.JoinAs",
+]
+
 XGETTEXT = [
     "xgettext",
     "--language=Python",
@@ -83,7 +94,25 @@ def public_messages():
     source = "\n".join(sources)
     output = subprocess.run(XGETTEXT, input=source, capture_output=True, text=True, check=True).stdout
     catalogue = polib.pofile(output) if output.strip() else []
-    return {(entry.msgctxt, entry.msgid): entry.msgid_plural for entry in catalogue}
+    messages = {(entry.msgctxt, entry.msgid): entry.msgid_plural for entry in catalogue}
+    messages.update({(None, label): "" for label in choice_labels()})
+    return messages
+
+
+def choice_labels():
+    """The msgids of the choice labels in ``PUBLIC_CHOICES``."""
+    from django.utils import translation
+    from django.utils.module_loading import import_string
+
+    labels = []
+    with translation.override(None):  # a lazy label then reads as its msgid
+        for dotted in PUBLIC_CHOICES:
+            module, _, nested = dotted.partition(".models.")
+            owner = import_string(f"{module}.models.{nested.split('.')[0]}")
+            for name in nested.split(".")[1:]:
+                owner = getattr(owner, name)
+            labels += [str(label) for _value, label in owner.choices]
+    return labels
 
 
 def catalogue_files(language):

@@ -42,6 +42,26 @@ PERMISSIONS_POLICY = (
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
+class ContentLanguageMiddleware:
+    """``Content-Language`` as a valid BCP 47 tag: Django would send its internal code of the
+    Leichte Sprache frame ("de-ls", not a registered tag); readers' software gets "de-x-ls".
+    Listed below LocaleMiddleware, so it answers first and LocaleMiddleware keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.translation import get_language
+
+        from translations.languages import public_language_tag
+
+        response = self.get_response(request)
+        language = get_language()
+        if language and "Content-Language" not in response:
+            response["Content-Language"] = public_language_tag(language)
+        return response
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -19,6 +19,7 @@ from wagtailmedia import get_media_model
 from home.extensions import DemoContribution
 
 from .models import AccessibilityStatementPage, BITVExplanation, SignLanguageVideo, check_media
+from .posters import build_poster
 
 CACHE_DIR = Path(settings.BASE_DIR) / "var" / "demo-cache"
 DEMO_VIDEO_NAME = "dgs-testvideo.mp4"
@@ -126,6 +127,7 @@ def ensure_demo_video(site):
             media.file.save(DEMO_VIDEO_NAME, File(handle), save=False)
             media.save()
     check_media(media)
+    build_poster(media)  # now, not only in a worker: the demo's players show a frame at once
     return media
 
 

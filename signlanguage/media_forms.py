@@ -24,6 +24,11 @@ class CheckedMediaForm(BaseMediaForm):
                 info = check_video(path)
         except ValidationError as error:
             self.add_error("file", error)
+            # add_error drops the upload from cleaned_data; without it wagtailmedia's model check
+            # of the file extension would see no file at all and add a second, empty error
+            # ("Dateiendung „“ ist nicht erlaubt"). It checks the uploaded name instead (nothing
+            # is saved: the form is invalid).
+            self.instance.file = upload
             return cleaned
         for name, value in (("width", info.width), ("height", info.height), ("duration", info.duration_seconds)):
             cleaned[name] = value

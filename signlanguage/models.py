@@ -12,7 +12,7 @@ import shutil
 import tempfile
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -68,6 +68,12 @@ class VideoCheck(models.Model):
     duration_seconds = models.FloatField(_("duration (seconds)"))
     size_bytes = models.BigIntegerField(_("size (bytes)"))
     checked_at = models.DateTimeField(_("checked at"), auto_now=True)
+    poster_from = models.CharField(
+        _("poster taken from"),
+        max_length=255,
+        blank=True,
+        help_text=_("The video file the generated poster image was taken from."),
+    )
 
     class Meta:
         verbose_name = _("video check")
@@ -132,8 +138,18 @@ def describe_video(media, poster=None):
         "width": check.width,
         "height": check.height,
         "fps": check.fps,
-        "poster_url": poster.get_rendition("max-1280x720").url if poster else None,
+        "poster_url": poster_url(media, poster),
     }
+
+
+def poster_url(media, poster=None):
+    """The editor's chosen poster image, else the video's thumbnail (uploaded or taken from the
+    video by ffmpeg, see :mod:`signlanguage.posters`), else none."""
+    if poster is not None:
+        return poster.get_rendition("max-1280x720").url
+    if media.thumbnail:
+        return media.thumbnail.url
+    return None
 
 
 def video_field(verbose_name, blank=False):
@@ -398,3 +414,9 @@ def record_video_check(sender, instance, **kwargs):
         return
     with contextlib.suppress(ValidationError, OSError):
         check_media(instance)
+    from .posters import needs_poster
+
+    if needs_poster(instance):
+        from .tasks import build_poster_task
+
+        transaction.on_commit(lambda: build_poster_task.delay(instance.pk))

@@ -22,3 +22,14 @@ def mail_feedback_task(feedback_id):
     if feedback is None or feedback.page is None:
         return False
     return send_feedback_mail(feedback.page, feedback)
+
+
+@shared_task(name="signlanguage.build_poster", autoretry_for=(OSError,), retry_backoff=30, max_retries=3)
+def build_poster_task(media_id):
+    """Take a poster frame from one video with ffmpeg (see ``signlanguage.posters``)."""
+    from wagtailmedia import get_media_model
+
+    from .posters import build_poster
+
+    media = get_media_model().objects.filter(pk=media_id).first()
+    return build_poster(media) if media is not None else False

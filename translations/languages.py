@@ -10,6 +10,20 @@ from django.utils.translation import get_language_info
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
+# Leichte Sprache has no registered language subtag. Django picks the frame's wording by the
+# internal code "de-ls" (catalogue locale/de_LS, falling back to German); what readers' software
+# sees (Content-Language, lang, hreflang) is the BCP 47 tag "de-x-ls": German ("de", so screen
+# readers keep their German voice and validators accept it) with the private-use marker "x-ls".
+LEICHTE_SPRACHE_INTERNAL = "de-ls"
+LEICHTE_SPRACHE_TAG = "de-x-ls"
+
+
+def public_language_tag(language_code):
+    """The BCP 47 tag readers' software gets for one of our language codes."""
+    if (language_code or "").lower() == LEICHTE_SPRACHE_INTERNAL:
+        return LEICHTE_SPRACHE_TAG
+    return language_code
+
 
 def content_languages():
     return list(settings.WAGTAIL_CONTENT_LANGUAGES)

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "publicsite.middleware.ContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,11 +164,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Miteinander"
+# Addresses stay plain ASCII ("Sprachcafé" → /sprachcafe/, "Grüße" → /gruesse/): a slug with "é"
+# turns into "sprachcaf%C3%A9" in mails, printed flyers and many CMS front ends. See home/slugs.py.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# SVG for networks' logos (kept as SVG with the "preserve-svg" filter). An SVG opened on its own
+# from /media/ would run its scripts with the site's origin, so uploads are checked:
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+# drawings only, no scripts, handlers or outside links (home/images.py, every image upload form).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.NetworkImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties from our pages
 
@@ -230,7 +238,13 @@ CACHES = {
 NEWSLETTER_SMTP_HOST = os.environ.get("NEWSLETTER_SMTP_HOST", "")  # default: EMAIL_HOST
 NEWSLETTER_SMTP_PORT = os.environ.get("NEWSLETTER_SMTP_PORT", "")  # default: EMAIL_PORT
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "500"))
+# Recipients snapshotted (and enqueued) before the rest of the list is written: the first batches
+# go out while the snapshot's tail is inserted.
+NEWSLETTER_SNAPSHOT_FIRST_ROWS = int(os.environ.get("NEWSLETTER_SNAPSHOT_FIRST_ROWS", "4000"))
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "120"))
+# SMTP connections per worker process (one sender thread each): a worker with --concurrency 2
+# talks to the relay over up to 8 connections at the default.
+NEWSLETTER_SMTP_CONNECTIONS = int(os.environ.get("NEWSLETTER_SMTP_CONNECTIONS", "4"))
 NEWSLETTER_MAX_ATTEMPTS = 6
 NEWSLETTER_RETRY_BASE_SECONDS = int(os.environ.get("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
 NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600

@@ -47,3 +47,14 @@ def test_subscriber_edit_view_has_export_and_erase_buttons_and_erase_says_what_i
     confirm = client.get(erase_url).content.decode()
     assert "ohne Adresse" in confirm  # what is kept: the counts of deliveries, without the address
     assert Subscriber.objects.filter(pk=subscriber.pk).exists()  # opening the confirmation erases nothing
+
+
+def test_add_child_page_in_the_page_listing_is_a_labelled_button_not_only_a_plus(client, make_network):
+    net = make_network("alpha")
+    client.force_login(net.editor)
+    html = client.get(reverse("wagtailadmin_explore", args=[net.news_index.pk])).content.decode()
+    add_url = reverse("wagtailadmin_pages:add_subpage", args=[net.news_index.pk])
+    (button,) = re.findall(rf'<a\b[^>]*href="{re.escape(add_url)}"[^>]*>.*?</a>', html, re.S)
+    assert "w-header-button" in button
+    visible = re.sub(r"<svg.*?</svg>|<[^>]+>", "", button, flags=re.S).strip()
+    assert visible == "Unterseite hinzufügen"

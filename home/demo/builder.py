@@ -127,7 +127,7 @@ class NetworkBuilder:
         return ensure_collection(self.spec["site_name"])
 
     def ensure_home(self):
-        site = Site.objects.filter(hostname=self.spec["hostname"], port=PORT).first()
+        site = find_site(self.spec["hostname"])
         if site is not None:
             home = site.root_page.specific
             if not isinstance(home, HomePage):
@@ -475,8 +475,27 @@ def remove_wagtail_welcome_page():
     return removed
 
 
+def find_site(hostname):
+    """The demo network's site, whatever port ``load_demo --port`` gave it."""
+    return Site.objects.filter(hostname=hostname).order_by("pk").first()
+
+
+def serve_on_port(specs, port):
+    """Give the demo sites the port the server listens on (``make run``: 8000), so the links
+    Wagtail builds to another network ("Live ansehen", previews, mails) keep that port instead
+    of pointing at port 80 where nothing answers. Returns the sites changed."""
+    changed = []
+    for spec in specs:
+        site = find_site(spec["hostname"])
+        if site is not None and site.port != port:
+            site.port = port
+            site.save(update_fields=["port"])  # save() also clears Wagtail's cached site root paths
+            changed.append(site)
+    return changed
+
+
 def make_default_site(hostname):
-    site = Site.objects.get(hostname=hostname, port=PORT)
+    site = find_site(hostname)
     Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
     if not site.is_default_site:
         site.is_default_site = True
@@ -487,7 +506,7 @@ def make_default_site(hostname):
 @transaction.atomic
 def reset_network(spec):
     """Remove a demo network: its site, page tree, snippets, images, collection and group."""
-    site = Site.objects.filter(hostname=spec["hostname"], port=PORT).first()
+    site = find_site(spec["hostname"])
     if site is not None:
         root = site.root_page
         for model in (Contact, Funder, Organisation):

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 
 from home.routes import check_slug
+from home.slugs import ascii_slug, browser_formatter_attrs, needs_ascii
 
 
 def site_root_for(page, parent_page=None):
@@ -37,6 +38,14 @@ class NetworkPageForm(WagtailAdminPageForm):
             if root is not None:
                 queryset = queryset.descendant_of(root)
             field.queryset = queryset.order_by("title")
+        slug = self.fields.get("slug")
+        if slug is not None:
+            slug.widget.attrs.update(browser_formatter_attrs())
+
+    def clean_slug(self):
+        """ASCII also when the browser did not transliterate (no JavaScript, pasted value)."""
+        slug = self.cleaned_data.get("slug")
+        return ascii_slug(slug) if needs_ascii(slug) else slug
 
     def clean(self):
         cleaned_data = super().clean()

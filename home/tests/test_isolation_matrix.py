@@ -282,7 +282,11 @@ def url_variants(name, arguments, a, b):
     kwargs = object_arguments(name, a, b)
     if "app_name" in arguments or "app_label" in arguments:
         if name.startswith("wagtailsettings:"):
-            models = ["newsletter.newslettersettings", "accessibility.leichtesprachesettings"]
+            models = [
+                "newsletter.newslettersettings",
+                "accessibility.leichtesprachesettings",
+                "publicsite.networkidentity",
+            ]
         else:
             models = [label for label in b.objects if label.count(".") == 1 and "_" not in label]
         for label in models:

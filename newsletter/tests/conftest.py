@@ -31,6 +31,8 @@ class RecordingHandler:
         self.delay = 0.0
         self.pipelining = True  # like postfix; False: the engine falls back to smtplib
         self.removed_extensions = set()  # e.g. {"8BITMIME"}: the engine then sends quoted-printable
+        self.in_data = 0  # mails being received right now (over different connections)
+        self.most_at_once = 0
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         session.host_name = hostname
@@ -50,8 +52,13 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        self.in_data += 1
+        self.most_at_once = max(self.most_at_once, self.in_data)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+        finally:
+            self.in_data -= 1
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             for rcpt in envelope.rcpt_tos:
@@ -97,9 +104,13 @@ def smtp_server():
 
 @pytest.fixture(autouse=True)
 def clear_cache():
+    from newsletter.message import variant_cache
+
     cache.clear()
+    variant_cache.clear()  # a worker process keeps its renders across batches, not across tests
     yield
     cache.clear()
+    variant_cache.clear()
 
 
 @pytest.fixture

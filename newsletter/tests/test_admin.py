@@ -1,5 +1,7 @@
 """The admin screens an editor uses: composing an issue, the subscriber list, the settings."""
 
+import re
+
 from newsletter.models import NewsletterIssue, Subscriber
 
 from .conftest import make_issue
@@ -70,3 +72,37 @@ def test_newsletter_settings_page(network, admin_client):
     response = admin_client.get(f"/admin/settings/newsletter/newslettersettings/{network.site.pk}/")
     assert response.status_code == 200
     assert 'name="digest_frequency"' in response.content.decode()
+
+
+def test_an_editor_of_one_network_finds_it_chosen_on_a_new_issue(network, client):
+    client.force_login(network.editor)
+    html = client.get("/admin/snippets/newsletter/newsletterissue/add/").content.decode()
+    select = re.search(r'<select name="site".*?</select>', html, re.S).group(0)
+    assert re.search(rf'<option value="{network.site.pk}" selected>', select), select
+
+
+def test_a_new_automatic_block_starts_without_an_empty_page_to_choose(network, client):
+    """An editor who lets the block fill itself must not first delete an empty chooser."""
+    from newsletter.blocks import ArticlesBlock, EventsBlock, MeetingResultsBlock
+
+    for block in (ArticlesBlock(), EventsBlock(), MeetingResultsBlock()):
+        assert list(block.get_default()["pages"]) == []
+    client.force_login(network.editor)
+    data = {
+        "site": network.site.pk,
+        "subject": "Automatisch",
+        "preheader": "",
+        "body-count": 1,
+        "body-0-type": "articles",
+        "body-0-deleted": "",
+        "body-0-order": 0,
+        "body-0-value-heading": "Aktuelles",
+        "body-0-value-pages-count": 0,
+        "body-0-value-fill": 3,
+        "body-0-value-action_field": "",
+        "body-0-value-period_days": 30,
+    }
+    response = client.post("/admin/snippets/newsletter/newsletterissue/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    issue = NewsletterIssue.objects.get(subject="Automatisch")
+    assert issue.body[0].value["fill"] == 3

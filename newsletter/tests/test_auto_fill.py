@@ -120,3 +120,17 @@ def test_the_issue_editors_news_chooser_offers_live_pages_only(network, client):
         else response.content.decode()
     )
     assert network.news.title in html and "Entwurfsnachricht" not in html
+
+
+def test_a_new_automatic_block_starts_without_a_page_to_choose():
+    """An editor who adds "latest news" and sets only "add automatically" can save the issue:
+    the block does not start with an empty, required page chooser."""
+    from newsletter.blocks import IssueBlock
+
+    stream = IssueBlock()
+    for name in ("articles", "events", "meeting_results"):
+        block = stream.child_blocks[name]
+        value = block.get_default()
+        assert list(value["pages"]) == []
+        value["fill"] = 3
+        block.clean(value)  # no "this field is required" for a chooser nobody asked for

@@ -54,3 +54,14 @@ def test_exports_neutralise_formulas(network, admin_client):
     cells = [cell for row in rows[1:] for cell in row]
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_an_unknown_topic_is_answered_with_the_networks_topics_and_names_work_like_slugs(network, admin_client):
+    status, html = upload(admin_client, network, b"email,consent,topics\nanna@example.org,ja,Sport\n")
+    assert status == 200
+    assert "Zeile 2: unbekannte Themen: Sport. Die Themen dieses Netzwerks sind: bildung." in html
+    assert not Subscriber.objects.exists()
+
+    status, _ = upload(admin_client, network, b"email,consent,topics\nanna@example.org,ja,Bildung\n")
+    assert status == 302  # the topic's name, as editors know it, is as good as its slug
+    assert [t.slug for t in Subscriber.objects.get(email="anna@example.org").topics.all()] == ["bildung"]

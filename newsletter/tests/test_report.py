@@ -4,6 +4,7 @@ banner, the archive and yearly report without failed issues, and the network's o
 
 import csv
 import io
+import re
 
 from django.test import override_settings
 from django.utils import timezone
@@ -209,3 +210,24 @@ def test_message_id_and_unsubscribe_mailto_use_the_network_sender_domain(network
     assert message["Message-ID"].endswith("@nord.example.org>")
     assert "mailto:unsubscribe@nord.example.org" in message["List-Unsubscribe"]
     assert "@localhost" not in message["Message-ID"] + message["List-Unsubscribe"]
+
+
+def test_the_live_progress_bar_speaks_german(network, client):
+    client.force_login(network.editor)
+    issue = make_issue(network)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending", send_started_at=timezone.now())
+    subscribers = add_subscribers(network.site, 3)
+    for subscriber, status in zip(subscribers, ["sent", "failed", "pending"], strict=True):
+        Delivery.objects.create(issue=issue, subscriber=subscriber, address=subscriber.email, status=status)
+
+    html = client.get(SEND.format(issue.pk)).content.decode()
+
+    assert 'aria-label="Versandfortschritt"' in html and 'max="3" value="2"' in html
+    text = html.split('id="newsletter-progress-text" aria-live="polite">', 1)[1].split("</p>", 1)[0]
+    words = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    assert words.startswith("wird versendet (67 %) · versendet 1 / 3 · fehlgeschlagen 1 · unterdrückt 0")
+    assert "Restzeit" in words and "Abmeldungen seitdem 0" in words
+    for english in ("sent", "failed", "suppressed", "time left", "sending"):
+        assert not re.search(rf"\b{english}\b", words), english
+    progress = client.get(f"/admin/newsletter/issues/{issue.pk}/progress.json").json()
+    assert (progress["done"], progress["total"]) == (2, 3)  # what the bar shows while it polls

@@ -320,3 +320,39 @@ def test_archive_survives_a_page_unpublished_after_sending(start_send, network, 
     response = client.get(f"/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost")
     assert response.status_code == 200
     assert "Liebe Leserinnen und Leser" in response.content.decode()
+
+
+def test_snapshot_in_two_steps_reaches_everybody_once(start_send, network, smtp_server):
+    """The first rows are committed and sent while the rest of the list is written."""
+    people = add_subscribers(network.site, 7)
+    issue = make_issue(network)
+    with override_settings(NEWSLETTER_SNAPSHOT_FIRST_ROWS=3, NEWSLETTER_BATCH_SIZE=2):
+        assert start_send(issue.pk) == 7
+    issue.refresh_from_db()
+    assert issue.send_status == "sent"
+    assert issue.snapshot_after is None
+    assert smtp_server.counts() == {p.email: 1 for p in people}
+
+
+def test_issue_is_not_sent_before_its_snapshot_is_complete(network, smtp_server, django_capture_on_commit_callbacks):
+    """The process that began the send died after the first rows: the workers send those, the
+    issue stays "sending" (not "sent" to three of seven), and beat writes and sends the rest."""
+    people = add_subscribers(network.site, 7)
+    issue = make_issue(network)
+    count, last = sending._insert_deliveries(issue, limit=3)  # what start_send's first step commits
+    NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending", snapshot_after=last)
+    assert sending.send_all_now(issue.pk).sent == 3
+    issue.refresh_from_db()
+    assert issue.send_status == "sending"
+    with django_capture_on_commit_callbacks(execute=True):
+        sending.resume_sends()  # beat; tasks run in-process here
+    issue.refresh_from_db()
+    assert issue.send_status == "sent"
+    assert smtp_server.counts() == {p.email: 1 for p in people}
+
+
+def test_worker_warm_up_loads_the_mail_templates():
+    """A new worker process compiles the templates and starts MJML before the first send."""
+    from newsletter.rendering import warm_up
+
+    assert warm_up() is True

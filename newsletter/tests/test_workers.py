@@ -51,6 +51,7 @@ def _env(broker_url, **extra):
         NEWSLETTER_LEASE_SECONDS="3",
         NEWSLETTER_BATCH_SIZE="40",
         NEWSLETTER_RESUME_INTERVAL="1",
+        NEWSLETTER_SMTP_CONNECTIONS="1",
         PYTHONUNBUFFERED="1",
     )
     env.update(extra)
@@ -135,13 +136,15 @@ def _flush_broker(url):
     redis.Redis.from_url(url).flushdb()
 
 
-def test_worker_killed_mid_send_is_taken_over_without_loss(network_tx, smtp_server):
+@pytest.mark.parametrize("connections", [1, 3])
+def test_worker_killed_mid_send_is_taken_over_without_loss(network_tx, smtp_server, connections):
+    """With several SMTP connections per worker process, each has one mail in flight."""
     broker = settings.REDIS_URL
     _flush_broker(broker)
     people = add_subscribers(network_tx.site, 240)
     issue = make_issue(network_tx)
-    smtp_server.delay = 0.01  # ~2.4 s of sending, so the kill lands mid-send
-    procs = Processes(broker)
+    smtp_server.delay = 0.01 * connections  # ~2.4 s of sending, so the kill lands mid-send
+    procs = Processes(broker, NEWSLETTER_SMTP_CONNECTIONS=str(connections))
     try:
         first = procs.worker("first")
         procs.beat()
@@ -158,8 +161,30 @@ def test_worker_killed_mid_send_is_taken_over_without_loss(network_tx, smtp_serv
     counts = smtp_server.counts()
     assert set(counts) == {p.email for p in people}, "somebody got nothing"
     duplicates = sum(n - 1 for n in counts.values())
-    assert duplicates <= 1, f"{duplicates} duplicates; only the mail in flight at the kill may come twice"
+    assert duplicates <= connections, f"{duplicates} duplicates; only the mails in flight at the kill may come twice"
     assert Delivery.objects.filter(issue=issue, status="sent").count() == 240
+
+
+def test_one_worker_process_sends_over_several_connections_at_once(network_tx, smtp_server):
+    """NEWSLETTER_SMTP_CONNECTIONS=3: one worker process keeps three SMTP sessions busy at the
+    same time (sender threads), and still everybody gets the issue exactly once."""
+    broker = settings.REDIS_URL
+    _flush_broker(broker)
+    people = add_subscribers(network_tx.site, 240)
+    issue = make_issue(network_tx)
+    smtp_server.delay = 0.02  # one connection alone would need ~5 s
+    procs = Processes(broker, NEWSLETTER_SMTP_CONNECTIONS="3")
+    try:
+        procs.worker("threads")
+        procs.beat()
+        assert _begin(issue) == 240
+        _wait(lambda: _issue_status(issue) == "sent", 90, "the send did not finish", procs)
+    finally:
+        procs.stop()
+    counts = smtp_server.counts()
+    assert set(counts) == {p.email for p in people}
+    assert max(counts.values()) == 1
+    assert smtp_server.most_at_once == 3, f"at most {smtp_server.most_at_once} mails were received at once"
 
 
 def test_slow_relay_and_two_workers_send_nobody_twice(network_tx, smtp_server):

@@ -47,7 +47,7 @@ def test_ready_follows_worker_beat_redis_and_mail_server(client, throwaway_redis
         try:
             worker = processes.worker()
             processes.beat()
-            wait_for(lambda: ready(client)[0] == 200, 120, lambda: f"never ready: {ready(client)}\n{processes.logs()}")
+            wait_for(lambda: ready(client)[0] == 200, 240, lambda: f"never ready: {ready(client)}\n{processes.logs()}")
             status, checks = ready(client)
             assert set(checks) == {"database", "cache", "broker", "worker", "beat", "smtp", "disk"}
             assert all(check["used"] for check in checks.values())

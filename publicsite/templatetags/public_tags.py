@@ -20,6 +20,7 @@ from translations.languages import direction
 from .. import form_errors
 from .. import network as network_data
 from ..calendar import Occurrence, calendar_context
+from ..theme import theme_for_site
 
 register = template.Library()
 
@@ -91,7 +92,7 @@ def network(context, page):
     if site is None and hasattr(page, "get_site"):
         site = page.get_site()
     if site is None:
-        return {}
+        return {"theme": theme_for_site(None)}
     shown = network_data.frame(site, page, request)
     path = getattr(page, "path", "")
     return {
@@ -101,6 +102,7 @@ def network(context, page):
             (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if path.startswith(item.path) else ""))
             for item in shown["menu"]
         ],
+        "theme": theme_for_site(site),
     }
 
 

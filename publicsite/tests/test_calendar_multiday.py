@@ -84,6 +84,17 @@ def test_month_grid_shows_the_exhibition_on_every_day_it_runs(calendar, exhibiti
 
 
 @pytest.mark.django_db
+def test_phones_get_the_month_as_a_list_of_its_days_with_events(calendar, exhibition, client):
+    calendar.add_event("Sprachcafé", DT(2026, 12, 15, 16, 0))
+    _, context = shown(calendar, D(2026, 11, 25), ansicht="month", monat="2026-12")
+    assert [day for day, _items in context["agenda"]] == [D(2026, 12, n) for n in (1, 2, 3, 4, 5, 6, 15)]
+    html = client.get("/veranstaltungen/", {"ansicht": "month", "monat": "2026-12"}, **HOST).content.decode()
+    agenda = html[html.index('class="month-agenda"') :]
+    assert '<time datetime="2026-12-15">Dienstag, 15. Dezember</time>' in agenda
+    assert '<span class="month__time">16:00</span> Sprachcafé' in agenda
+
+
+@pytest.mark.django_db
 def test_month_grid_shows_an_event_begun_last_month_on_its_days_in_this_month(calendar):
     calendar.add_event("Aktionswoche", DT(2026, 11, 28, 0, 0), all_day=True, hours=4 * 24)  # 28 Nov – 2 Dec
     _, november = shown(calendar, D(2026, 11, 25), ansicht="month", monat="2026-11")

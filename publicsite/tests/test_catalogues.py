@@ -59,9 +59,33 @@ def test_a_leichte_sprache_pages_frame_speaks_leichte_sprache(client, make_netwo
     plain = publish(net.home.add_child(instance=StandardPage(title="Bildung leicht", slug="bildung-leicht")))
     LeichteSpracheLink.objects.create(page=net.field, variant=plain)
 
-    easy = client.get("/bildung-leicht/", HTTP_HOST="leicht.localhost").content.decode()
-    assert '<html lang="de"' in easy
+    response = client.get("/bildung-leicht/", HTTP_HOST="leicht.localhost")
+    easy = response.content.decode()
+    # Leichte Sprache has no registered subtag: German with a private-use marker, everywhere
+    assert response["Content-Language"] == "de-x-ls"
+    assert '<html lang="de-x-ls"' in easy
     assert "Zum Text gehen" in easy and "Hilfen zum Lesen" in easy and "Alltags·sprache" in easy
 
-    standard = client.get("/bildung/", HTTP_HOST="leicht.localhost").content.decode()
+    response = client.get("/bildung/", HTTP_HOST="leicht.localhost")
+    standard = response.content.decode()
     assert "Zum Inhalt springen" in standard and "Zum Text gehen" not in standard
+    assert response["Content-Language"] == "de" and '<html lang="de" dir="ltr">' in standard
+    assert 'href="/bildung-leicht/" hreflang="de-x-ls" lang="de-x-ls"' in standard
+    assert "de-ls" not in standard
+
+
+def test_choice_labels_readers_see_are_part_of_the_catalogue_and_translated():
+    from django.utils import translation
+
+    from home.models import EventPage, MeetingPage, OfficeHour
+    from publicsite.catalogue import choice_labels
+
+    labels = choice_labels()
+    assert {"every two weeks", "documented", "fully compliant", "as a volunteer"} <= set(labels)
+    assert (None, "every two weeks") in public_messages()
+    with translation.override("ar"):
+        assert str(EventPage.Recurrence.BIWEEKLY.label) == "كل أسبوعين"
+    with translation.override("uk"):
+        assert str(MeetingPage.Status.DOCUMENTED.label) == "задокументовано"
+    with translation.override("fa"):  # weekdays come translated with Django
+        assert OfficeHour(weekday=OfficeHour.Weekday.FRIDAY).get_weekday_display() == "جمعه"

@@ -194,3 +194,14 @@ def test_an_audio_file_cannot_be_a_sign_language_video(make_network, media_from,
     assert refused.value.message_dict["video"] == [
         "„Hörbeitrag“ wurde nicht als Video hochgeladen. Bitte laden Sie es als Video hoch."
     ]
+
+
+def test_a_video_below_bitv_gets_only_the_bitv_message_not_an_empty_file_extension_error(admin_client, videos):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="chefin"))
+    profile.preferred_language = "de"
+    profile.save()
+    html = upload(admin_client, videos["small"]).content.decode()
+    assert "160×120 Pixel" in html
+    assert "Dateiendung" not in html and "File extension" not in html

@@ -184,3 +184,65 @@ def format_violations(violations):
         for node in violation["nodes"][:5]:
             lines.append(f"    {node['target']}: {node.get('failureSummary', '')[:200]}")
     return "\n".join(lines)
+
+
+# ---- the editor task modules (test_editor_*.py): an Altona editor who is not a superuser,
+# logged in once per module in a German context; committed outside any test transaction so the
+# live server's thread sees the user (a name apart from test_editors.py's editor).
+
+TASK_EDITOR_USERNAME = "redaktion-altona-aufgaben"
+TASK_EDITOR_PASSWORD = "pw-editor-altona-456"
+
+
+@pytest.fixture(scope="session")
+def task_editor(demo_server, django_db_blocker):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Site
+    from wagtail.users.models import UserProfile
+
+    with django_db_blocker.unblock():
+        site = Site.objects.get(hostname="altona.localhost")
+        user = get_user_model().objects.create_user(TASK_EDITOR_USERNAME, password=TASK_EDITOR_PASSWORD)
+        user.groups.add(Group.objects.get(name=f"Redaktion {site.site_name}"))
+        assert not user.is_superuser
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "de"
+        profile.save()
+    yield user
+    with django_db_blocker.unblock():
+        user.delete()
+
+
+@pytest.fixture(scope="module")
+def editor_context(browser, demo_server, task_editor):
+    """A German browser context logged in as the editor, once per module."""
+    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    tab.goto(demo_server.url("altona", "/admin/login/"))
+    tab.locator('input[name="username"]').fill(TASK_EDITOR_USERNAME)
+    tab.locator('input[name="password"]').fill(TASK_EDITOR_PASSWORD)
+    tab.locator('form button[type="submit"]').first.click()
+    tab.wait_for_url("**/admin/", timeout=30_000)
+    tab.close()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def editor(editor_context):
+    """A fresh tab in the logged-in editor's context."""
+    tab = editor_context.new_page()
+    yield tab
+    tab.close()
+
+
+def audit_region(page, axe_audit, selector):
+    """axe violations (WCAG 2.x A/AA) whose nodes lie in our own markup: any of the ``selector``
+    parts occurs in the node's CSS path. Wagtail's own chrome is not ours to fix."""
+    return [
+        v
+        for v in axe_audit(page)
+        if any(any(part in " ".join(map(str, n["target"])) for part in selector) for n in v["nodes"])
+    ]

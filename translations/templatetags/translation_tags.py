@@ -12,17 +12,21 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from .. import pages
-from ..languages import direction
+from ..languages import LEICHTE_SPRACHE_INTERNAL, direction, public_language_tag
 
 register = template.Library()
 
 
 def _language(page):
+    """The page's language as a BCP 47 tag; a Leichte Sprache page (German, served with the
+    Leichte Sprache frame) is "de-x-ls"."""
+    active = get_language() or "de"
     if isinstance(page, Page) and page.locale_id:
         from publicsite.network import give_locale
 
-        return give_locale(page).locale.language_code
-    return get_language() or "de"
+        code = give_locale(page).locale.language_code
+        return public_language_tag(active) if code == "de" and active == LEICHTE_SPRACHE_INTERNAL else code
+    return public_language_tag(active)
 
 
 @register.simple_tag(takes_context=True)

@@ -16,6 +16,7 @@
   panel.className = 'leichte-sprache-panel';
   panel.setAttribute('aria-labelledby', 'ls-panel-heading');
   panel.setAttribute('aria-live', 'polite');
+  panel.tabIndex = 0; // the panel scrolls: keyboard users must be able to reach and scroll it (WCAG 2.1.1)
   panel.style.cssText = 'border:1px solid #ccc;padding:1rem;margin:1rem 0;max-height:40vh;overflow:auto;background:#fff';
 
   function esc(s) {

@@ -1,5 +1,8 @@
 """``python manage.py load_demo``: five demo integration networks, each its own Wagtail site.
 
+``--port 8000`` (``make run`` passes its port) gives the sites the server's port, so links from
+one network to another (the admin's "Live ansehen", previews) do not point at port 80.
+
 Safe to run repeatedly: what exists is kept, what is missing is added. ``--reset`` removes the
 demo networks first and rebuilds them, e.g. to move event dates back into the coming months.
 """
@@ -9,7 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.builder import build_all, reset_network
+from home.demo.builder import build_all, reset_network, serve_on_port
 from home.demo.networks import NETWORKS
 from home.extensions import demo_builds_suspended, demo_contributions
 
@@ -30,8 +33,13 @@ class Command(BaseCommand):
             choices=[spec["key"] for spec in NETWORKS],
             help="Only this network (repeatable).",
         )
+        parser.add_argument(
+            "--port",
+            type=int,
+            help="The port the server listens on (make run: 8000): links between the networks keep it.",
+        )
 
-    def handle(self, *args, quiet=False, reset=False, network=None, **options):
+    def handle(self, *args, quiet=False, reset=False, network=None, port=None, **options):
         specs = [spec for spec in NETWORKS if not network or spec["key"] in network]
         started = time.monotonic()
         # Wagtail and the task runner log every page and index update at INFO: 150 pages
@@ -52,6 +60,8 @@ class Command(BaseCommand):
             logging.disable(previous)
         for contribution in demo_contributions():
             contribution.after_build()
+        if port:
+            serve_on_port(specs, port)
         if quiet:
             return
         for result in results:
