@@ -356,3 +356,15 @@ def test_worker_warm_up_loads_the_mail_templates():
     from newsletter.rendering import warm_up
 
     assert warm_up() is True
+
+
+def test_deleting_an_issue_or_subscriber_leaves_no_dangling_delivery(start_send, network, smtp_server):
+    """The delivery table has no database constraints (they cost the snapshot most of its time):
+    Django's cascade and SET_NULL keep it consistent."""
+    people = add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    people[0].delete()
+    assert Delivery.objects.filter(issue=issue, subscriber__isnull=True).count() == 1
+    NewsletterIssue.objects.get(pk=issue.pk).delete()
+    assert not Delivery.objects.filter(issue_id=issue.pk).exists()
