@@ -156,7 +156,7 @@ def send_view(request, issue_id):
             "sender_problem": sender_problem,
             "test_form": test_form,
             "active_subscribers": active,
-            "progress": sending.progress(issue),
+            "progress": issue_report.progress(issue),
             "state": state,
             "failure_banner": failure_banner(issue, state),
             "next_retry_at": issue_report.next_retry_at(issue) if state.key == "sending" else None,
@@ -244,7 +244,7 @@ def progress_view(request, issue_id):
     if issue.send_status == NewsletterIssue.SendStatus.SENDING:
         drive_sends_without_worker()
         issue.refresh_from_db()
-    return JsonResponse(sending.progress(issue))
+    return JsonResponse(issue_report.progress(issue))
 
 
 class ImportForm(forms.Form):

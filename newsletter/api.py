@@ -92,7 +92,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
     summary="Progress and report of sending an issue",
 )
 def progress(request: HttpRequest, issue_id: int):
-    from .sending import progress as issue_progress
+    from .issue_report import progress as issue_progress
 
     issue = get_object_or_404(NewsletterIssue, pk=issue_id)
     if not issue_policy().user_has_permission_for_instance(request.user, "change", issue):

@@ -10,7 +10,7 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from home import extensions
 
-        from . import permissions, sending, webhooks  # noqa: F401 - connect the tracking and pre_delete receivers
+        from . import permissions, snapshot, webhooks  # noqa: F401 - connect the tracking and pre_delete receivers
         from .demo import SendersDemo
 
         permissions.register_policies()

@@ -254,7 +254,7 @@ def subscriber_json(subscriber):
 def erase_subscriber(subscriber):
     """DSGVO Art. 17: delete the person; their deliveries stay for the issue's counts but
     without address, error text or link to anyone."""
-    from .sending import snapshot_lock
+    from .snapshot import snapshot_lock
 
     with transaction.atomic():
         snapshot_lock(subscriber.site_id)  # a running snapshot step commits its rows first

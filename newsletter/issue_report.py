@@ -10,6 +10,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -185,3 +186,41 @@ def next_retry_at(issue):
     if open_rows.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)).exists():
         return None
     return open_rows.order_by("next_attempt_at").values_list("next_attempt_at", flat=True).first()
+
+
+# ---------------------------------------------------------------- live progress
+
+
+def progress(issue):
+    """Counts, rate and time left, all derived from the delivery rows."""
+    counts = dict(Delivery.objects.filter(issue=issue).values_list("status").annotate(n=Count("pk")))
+    total = sum(counts.values())
+    sent = counts.get("sent", 0)
+    done = sum(counts.get(s, 0) for s in ("sent", "failed", "suppressed", "cancelled"))
+    now = timezone.now()
+    window = 30
+    recent = Delivery.objects.filter(issue=issue, status="sent", sent_at__gte=now - timedelta(seconds=window)).count()
+    rate = recent / window
+    remaining = total - done
+    unsubscribes = 0
+    if issue.send_started_at:
+        unsubscribes = Subscriber.objects.filter(
+            site_id=issue.site_id, unsubscribed_at__gte=issue.send_started_at
+        ).count()
+    return {
+        "issue": issue.pk,
+        "status": issue.send_status,
+        "total": total,
+        "sent": sent,
+        "done": done,
+        "failed": counts.get("failed", 0),
+        "suppressed": counts.get("suppressed", 0),
+        "cancelled": counts.get("cancelled", 0),
+        "pending": counts.get("pending", 0) + counts.get("sending", 0),
+        "percent": round(100 * done / total, 1) if total else 100.0,
+        "rate_per_second": round(rate, 1),
+        "seconds_left": round(remaining / rate) if rate and remaining else (0 if not remaining else None),
+        "unsubscribes_since": unsubscribes,
+        "started_at": issue.send_started_at.isoformat() if issue.send_started_at else None,
+        "finished_at": issue.send_finished_at.isoformat() if issue.send_finished_at else None,
+    }

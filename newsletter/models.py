@@ -361,7 +361,7 @@ class Delivery(models.Model):
     # No database constraint: checking it at commit cost the snapshot a lock on every subscriber
     # row (with the issue's, more than half of a 100,000-row snapshot). Rows are only inserted from the subscriber table in
     # the same statement; deleting a subscriber goes through Django (SET_NULL) and waits for a
-    # running snapshot step of its site (``sending.snapshot_lock``), so no row is left behind.
+    # running snapshot step of its site (``snapshot.snapshot_lock``), so no row is left behind.
     subscriber = models.ForeignKey(
         Subscriber,
         on_delete=models.SET_NULL,

@@ -17,27 +17,24 @@
 
 import logging
 import math
-import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
-from django.db.models import Count, Q
-from django.db.models.signals import pre_delete
-from django.dispatch import receiver
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from .batch import BatchResult, BatchRun, Lease
 from .message import Letterhead, Variant
-from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
-from .rendering import issue_topic_ids, render_issue
+from .models import Delivery, NewsletterIssue, NewsletterSettings
+from .rendering import render_issue
 from .signals import issue_sent
 from .smtp import PersistentSmtp, SmtpConfig
+from .snapshot import insert_deliveries
 
 logger = logging.getLogger(__name__)
 
@@ -51,75 +48,6 @@ def _conf(name, default):
 
 
 # ---------------------------------------------------------------- snapshot and fan-out
-
-
-SNAPSHOT_LOCK = 0x6E6C  # first key of the advisory lock below ("nl")
-
-
-def snapshot_lock(site_id):
-    """Until the end of the transaction: no snapshot step of this site runs alongside. Taken by
-    every snapshot step and before a subscriber or an issue is deleted (``pre_delete``, erasure),
-    so a deletion never misses delivery rows a snapshot is about to commit (the delivery table
-    has no database constraints to them; see ``Delivery``)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SNAPSHOT_LOCK, site_id])
-
-
-@receiver(pre_delete, sender=Subscriber, dispatch_uid="newsletter.subscriber_waits_for_snapshots")
-@receiver(pre_delete, sender=NewsletterIssue, dispatch_uid="newsletter.issue_waits_for_snapshots")
-def _deletion_waits_for_snapshots(sender, instance, **kwargs):
-    snapshot_lock(instance.site_id)
-
-
-def _insert_deliveries(issue, after=None, limit=None, joined_by=None):
-    """INSERT … SELECT the pending Delivery rows of active subscribers (in id order; those with
-    an id above ``after``; at most ``limit``; subscribed by ``joined_by``). Returns (rows, the
-    largest subscriber id inserted when ``limit`` is given).
-
-    Topic filtering: a subscriber with topics gets no row when every item of the issue is
-    tagged and none with one of their topics."""
-    topic_ids, has_untagged, has_items = issue_topic_ids(issue)
-    snapshot_lock(issue.site_id)
-    where = ["s.site_id = %s AND s.status = 'active'"]
-    params = [issue.site_id]
-    if after is not None:
-        where.append("s.id > %s")
-        params.append(after)
-    if joined_by is not None:
-        where.append("s.created_at <= %s")
-        params.append(joined_by)
-    if has_items and not has_untagged:
-        through = Subscriber.topics.through._meta.db_table
-        ids = sorted(topic_ids) or [0]
-        where.append(
-            f"(NOT EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id) "
-            f"OR EXISTS (SELECT 1 FROM {through} t WHERE t.subscriber_id = s.id "
-            f"AND t.actionfieldpage_id IN ({','.join(['%s'] * len(ids))})))"
-        )
-        params += ids
-    # No ON CONFLICT: the issue is locked and had no rows (the unique constraint still guards),
-    # and the speculative insertion it needs cost a tenth of the snapshot.
-    sql = (
-        f"INSERT INTO {Delivery._meta.db_table} "
-        "(issue_id, subscriber_id, address, status, attempts, last_error, message_id) "
-        f"SELECT %s, s.id, s.email, 'pending', 0, '', '' FROM {Subscriber._meta.db_table} s "
-        f"WHERE {' AND '.join(where)} ORDER BY s.id"
-    )
-    params = [issue.pk, *params]
-    with connection.cursor() as cursor:
-        if limit is None:
-            cursor.execute(sql, params)
-            return cursor.rowcount, None
-        cursor.execute(f"{sql} LIMIT %s RETURNING subscriber_id", [*params, limit])
-        ids = [row[0] for row in cursor.fetchall()]
-        return len(ids), max(ids, default=None)
-
-
-def snapshot_recipients(issue):
-    """Create one pending Delivery per active subscriber the issue has something for, in one
-    statement (consistent: subscribers joining later are not in it). Returns the count."""
-    return _insert_deliveries(issue)[0]
 
 
 def start_send(issue_id):
@@ -155,7 +83,7 @@ def start_send(issue_id):
             raise SendError(str(exc)) from exc
         first_rows = _conf("NEWSLETTER_SNAPSHOT_FIRST_ROWS", 4000)
         started = time.monotonic()
-        count, last_subscriber = _insert_deliveries(issue, limit=first_rows)
+        count, last_subscriber = insert_deliveries(issue, limit=first_rows)
         NewsletterIssue.objects.filter(pk=issue_id).update(
             send_status=NewsletterIssue.SendStatus.SENDING,
             send_started_at=timezone.now(),
@@ -194,7 +122,7 @@ def complete_snapshot(issue_id):
             return 0
         added = 0
         if issue.send_status in (NewsletterIssue.SendStatus.SENDING, NewsletterIssue.SendStatus.PAUSED):
-            added = _insert_deliveries(issue, after=issue.snapshot_after, joined_by=issue.send_started_at)[0]
+            added = insert_deliveries(issue, after=issue.snapshot_after, joined_by=issue.send_started_at)[0]
         NewsletterIssue.objects.filter(pk=issue_id).update(snapshot_after=None)
         if issue.send_status == NewsletterIssue.SendStatus.SENDING:
             transaction.on_commit(lambda: enqueue_batches(issue_id))
@@ -359,71 +287,7 @@ def send_batch(issue_id, batch_size=None, smtp=None):
     return result
 
 
-# ---------------------------------------------------------------- several connections per process
-
-
-_pool = None
-_pool_lock = threading.Lock()
-_thread_state = threading.local()
-
-
-def smtp_connections():
-    """SMTP connections one worker process keeps open (``NEWSLETTER_SMTP_CONNECTIONS``). With
-    tasks run in-process (``make run``, tests) always one: the batch runs in the caller's
-    thread and its database transaction."""
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return 1
-    return max(1, int(_conf("NEWSLETTER_SMTP_CONNECTIONS", 1)))
-
-
-def _executor(threads):
-    """The process's sender threads, made on first use (after the worker forked)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None or _pool._max_workers != threads:
-            _pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsletter-smtp")
-        return _pool
-
-
-def _send_batch_in_thread(issue_id):
-    """One sender thread's batch: its own SMTP connection and database connection, both kept
-    for the thread's next batch (a connection past CONN_MAX_AGE or broken is replaced)."""
-    close_old_connections()
-    try:
-        smtp = getattr(_thread_state, "smtp", None)
-        config = SmtpConfig.from_settings()
-        if smtp is None or smtp.config != config:
-            smtp = _thread_state.smtp = PersistentSmtp(config)
-        return send_batch(issue_id, smtp=smtp)
-    finally:
-        close_old_connections()
-
-
-def send_batches(issue_id):
-    """What one send task does: as many batches at once as the process has SMTP connections,
-    each claimed on its own (own owner token, lease and ledger) and sent over its own
-    connection by its own thread. Threads because the work is mostly waiting for the mail
-    server's and the database's answers; the GIL is released meanwhile. A worker killed
-    mid-send can therefore duplicate at most one mail per connection (the one in flight)."""
-    threads = smtp_connections()
-    if threads == 1:
-        return send_batch(issue_id)
-    futures = [_executor(threads).submit(_send_batch_in_thread, issue_id) for _ in range(threads)]
-    total = BatchResult()
-    errors = []
-    for future in futures:
-        try:
-            result = future.result()
-            _add(total, result)
-            total.stopped = total.stopped or result.stopped
-        except Exception as exc:  # the other threads' results stand; the rows of this one are reclaimed
-            errors.append(exc)
-    if errors:
-        raise errors[0]
-    return total
-
-
-def _add(total, result):
+def add_results(total, result):
     for field in ("claimed", "sent", "retry", "failed", "suppressed", "lost"):
         setattr(total, field, getattr(total, field) + getattr(result, field))
 
@@ -466,7 +330,7 @@ def send_all_now(issue_id, smtp=None):
     total = BatchResult()
     while True:
         result = send_batch(issue_id, smtp=smtp)
-        _add(total, result)
+        add_results(total, result)
         if not result.claimed or result.stopped:
             return total
 
@@ -492,41 +356,3 @@ def test_send(issue, addresses, edition="standard"):
     finally:
         smtp.close()
     return sent
-
-
-# ---------------------------------------------------------------- progress and report
-
-
-def progress(issue):
-    """Counts, rate and time left, all derived from the delivery rows."""
-    counts = dict(Delivery.objects.filter(issue=issue).values_list("status").annotate(n=Count("pk")))
-    total = sum(counts.values())
-    sent = counts.get("sent", 0)
-    done = sum(counts.get(s, 0) for s in ("sent", "failed", "suppressed", "cancelled"))
-    now = timezone.now()
-    window = 30
-    recent = Delivery.objects.filter(issue=issue, status="sent", sent_at__gte=now - timedelta(seconds=window)).count()
-    rate = recent / window
-    remaining = total - done
-    unsubscribes = 0
-    if issue.send_started_at:
-        unsubscribes = Subscriber.objects.filter(
-            site_id=issue.site_id, unsubscribed_at__gte=issue.send_started_at
-        ).count()
-    return {
-        "issue": issue.pk,
-        "status": issue.send_status,
-        "total": total,
-        "sent": sent,
-        "done": done,
-        "failed": counts.get("failed", 0),
-        "suppressed": counts.get("suppressed", 0),
-        "cancelled": counts.get("cancelled", 0),
-        "pending": counts.get("pending", 0) + counts.get("sending", 0),
-        "percent": round(100 * done / total, 1) if total else 100.0,
-        "rate_per_second": round(rate, 1),
-        "seconds_left": round(remaining / rate) if rate and remaining else (0 if not remaining else None),
-        "unsubscribes_since": unsubscribes,
-        "started_at": issue.send_started_at.isoformat() if issue.send_started_at else None,
-        "finished_at": issue.send_finished_at.isoformat() if issue.send_finished_at else None,
-    }

@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.conf import settings
 
-from . import bounces, digest, rendering, sending
+from . import bounces, digest, rendering, senders, sending
 
 
 @worker_process_init.connect(dispatch_uid="newsletter.warm_up")
@@ -18,7 +18,7 @@ def warm_up(**kwargs):
 
 @shared_task(name="newsletter.send_batch", acks_late=True)
 def send_batch_task(issue_id):
-    result = sending.send_batches(issue_id)
+    result = senders.send_batches(issue_id)
     return {"claimed": result.claimed, "sent": result.sent, "retry": result.retry, "failed": result.failed}
 
 

@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import sending, snapshot
 from newsletter.batch import BatchResult
 from newsletter.models import Delivery, NewsletterIssue
 from newsletter.smtp import PersistentSmtp, SmtpConfig
@@ -16,7 +16,7 @@ from .conftest import add_subscribers, make_issue
 
 def _begin(issue):
     with transaction.atomic():
-        sending.snapshot_recipients(issue)
+        snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
 
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.test import override_settings
 
-from newsletter import sending
+from newsletter import sending, snapshot
 from newsletter.models import Delivery, NewsletterIssue, NewsletterSettings
 from operations.tests.conftest import ThrowawayRedis
 
@@ -55,7 +55,7 @@ def test_database_connection_dropped_mid_batch_is_survived(transactional_db, mak
     people = add_subscribers(network.site, 30)
     issue = make_issue(network)
     with transaction.atomic():
-        sending.snapshot_recipients(issue)
+        snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     original_data = smtp_server.handle_DATA
 

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from home.models import ActionFieldPage, NewsPage
-from newsletter import sending
+from newsletter import issue_report, sending, snapshot
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 
 from .conftest import add_subscribers, make_issue
@@ -33,7 +33,7 @@ def test_send_delivers_one_mail_per_active_subscriber_with_list_unsubscribe(star
     assert "Sprachcafé in nord" in html and "%%" not in html and "%%" not in text
     issue.refresh_from_db()
     assert issue.send_status == NewsletterIssue.SendStatus.SENT
-    report = sending.progress(issue)
+    report = issue_report.progress(issue)
     assert (report["total"], report["sent"], report["failed"]) == (5, 5, 0)
 
 
@@ -64,7 +64,7 @@ def test_subscribers_joining_after_the_snapshot_get_nothing(network, smtp_server
         from django.db import transaction
 
         with transaction.atomic():
-            count = sending.snapshot_recipients(issue)
+            count = snapshot.snapshot_recipients(issue)
     Subscriber.objects.create(site=network.site, email="late@example.org", status=Subscriber.Status.ACTIVE)
     NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     sending.send_all_now(issue.pk)
@@ -111,7 +111,7 @@ def test_550_fails_the_delivery_and_suppresses_the_address(start_send, network, 
     assert delivery.status == Delivery.Status.FAILED and delivery.last_error.startswith("550")
     assert Subscriber.objects.get(email="person2@example.org").status == Subscriber.Status.BOUNCED
     assert len(smtp_server.messages) == 2
-    assert sending.progress(issue)["failed"] == 1
+    assert issue_report.progress(issue)["failed"] == 1
     # the next issue is not sent to the bounced address at all
     second = make_issue(network, subject="Dezember")
     assert start_send(second.pk) == 2
@@ -173,12 +173,12 @@ def test_unsubscribed_between_snapshot_and_send_is_suppressed(network, smtp_serv
     from django.db import transaction
 
     with transaction.atomic():
-        sending.snapshot_recipients(issue)
+        snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     Subscriber.objects.filter(pk=people[0].pk).update(status=Subscriber.Status.UNSUBSCRIBED)
     sending.send_all_now(issue.pk)
     assert smtp_server.to(people[0].email) == []
-    assert sending.progress(issue)["suppressed"] == 1
+    assert issue_report.progress(issue)["suppressed"] == 1
 
 
 def test_pause_resume_and_cancel(network, smtp_server):
@@ -187,7 +187,7 @@ def test_pause_resume_and_cancel(network, smtp_server):
     from django.db import transaction
 
     with transaction.atomic():
-        sending.snapshot_recipients(issue)
+        snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     sending.send_batch(issue.pk, batch_size=2)
     assert sending.pause(issue.pk) == 1
@@ -200,7 +200,7 @@ def test_pause_resume_and_cancel(network, smtp_server):
     sending.send_all_now(issue.pk)
     assert len(smtp_server.messages) == 4
     issue.refresh_from_db()
-    report = sending.progress(issue)
+    report = issue_report.progress(issue)
     assert (report["sent"], report["cancelled"], report["status"]) == (4, 2, "cancelled")
 
 
@@ -210,7 +210,7 @@ def test_expired_lease_is_reclaimed_and_sent_once(network, smtp_server):
     from django.db import transaction
 
     with transaction.atomic():
-        sending.snapshot_recipients(issue)
+        snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     claimed = sending.claim(issue.pk, 2, lease_seconds=60).ids  # a worker that then dies
     assert sending.send_batch(issue.pk).claimed == 2  # the other two; the dead worker's are leased
@@ -339,7 +339,7 @@ def test_issue_is_not_sent_before_its_snapshot_is_complete(network, smtp_server,
     issue stays "sending" (not "sent" to three of seven), and beat writes and sends the rest."""
     people = add_subscribers(network.site, 7)
     issue = make_issue(network)
-    count, last = sending._insert_deliveries(issue, limit=3)  # what start_send's first step commits
+    count, last = snapshot.insert_deliveries(issue, limit=3)  # what start_send's first step commits
     NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending", snapshot_after=last)
     assert sending.send_all_now(issue.pk).sent == 3
     issue.refresh_from_db()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
-from newsletter import digest, sending
+from newsletter import digest, issue_report
 from newsletter.models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from newsletter.webhooks import apply_tracking_event
 
@@ -229,7 +229,7 @@ def test_json_export_and_erase_leave_no_personal_data(network, smtp_server, admi
     delivery = Delivery.objects.get(issue=issue)
     assert (delivery.subscriber_id, delivery.address, delivery.status) == (None, "", "sent")
     assert not Delivery.objects.filter(address__contains="erika").exists()
-    assert sending.progress(issue)["sent"] == 1
+    assert issue_report.progress(issue)["sent"] == 1
 
 
 def test_editor_of_another_network_cannot_export_or_erase(two_networks, client):

@@ -21,7 +21,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
-from newsletter import sending
+from newsletter import snapshot
 from newsletter.models import Delivery, NewsletterIssue
 from tests.ports import free_port
 
@@ -106,7 +106,7 @@ class Processes:
 def _begin(issue):
     """What the send button does, minus the enqueue: beat's resume_sends must find the work."""
     with transaction.atomic():
-        count = sending.snapshot_recipients(issue)
+        count = snapshot.snapshot_recipients(issue)
         NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
     return count
 

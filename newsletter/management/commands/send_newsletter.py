@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsletter import sending
+from newsletter import issue_report, sending
 from newsletter.models import NewsletterIssue
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             return
         while True:
             obj = NewsletterIssue.objects.get(pk=issue)
-            p = sending.progress(obj)
+            p = issue_report.progress(obj)
             done = p["total"] - p["pending"]
             width = 40
             filled = int(width * done / p["total"]) if p["total"] else width
