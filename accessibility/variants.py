@@ -13,6 +13,44 @@ from wagtail.models import PageViewRestriction, TaskState
 from .models import LeichteSpracheCheck, LeichteSpracheLink, PageVariant
 
 CACHE_ATTR = "_accessibility_prefetched"
+SERVED_ATTR = "_accessibility_served"  # (variant, standard, network tree) of a page being served
+
+
+def network_links(site, request=None):
+    """``{"variant": {page id: its Leichte Sprache page}, "standard": {id: standard page}}`` of
+    every link that touches the network, from the network's fragment cache."""
+    from publicsite.network import tree
+    from responsecache import fragments
+
+    def build():
+        known = tree(site, request)
+        touches = Q()
+        for root in {known.site_root.path, *(page.path for page in known.roots.values())}:
+            touches |= Q(page__path__startswith=root) | Q(variant__path__startswith=root)
+        found = {"variant": {}, "standard": {}}
+        for link in LeichteSpracheLink.objects.filter(touches).select_related("page", "variant").order_by("pk"):
+            found["variant"].setdefault(link.page_id, link.variant)
+            found["standard"].setdefault(link.variant_id, link.page)
+        return found
+
+    return fragments.network_value(site, "leichte-sprache-links", build, request=request)
+
+
+def remember_served(page, request):
+    """Look up the Leichte Sprache links of a page being served once, from the network's cached
+    links when the page is in the request's network; returns (variant, standard)."""
+    from publicsite.network import site_of, tree
+    from responsecache import fragments
+
+    site = site_of(page, request) if fragments.enabled() else None
+    if site is None:
+        variant, standard = linked_pages(page)
+        setattr(page, SERVED_ATTR, (variant, standard, None))
+        return variant, standard
+    links = network_links(site, request)
+    variant, standard = links["variant"].get(page.pk), links["standard"].get(page.pk)
+    setattr(page, SERVED_ATTR, (variant, standard, tree(site, request)))
+    return variant, standard
 
 
 def prefetch(pages):
@@ -20,11 +58,8 @@ def prefetch(pages):
     queries (API listings), instead of several queries per page."""
     pages = list(pages)
     ids = [p.pk for p in pages]
-    links = list(
-        LeichteSpracheLink.objects.filter(Q(page_id__in=ids) | Q(variant_id__in=ids)).select_related("page", "variant")
-    )
-    by_page = {link.page_id: link for link in links}
-    by_variant = {link.variant_id: link for link in links}
+    by_page, by_variant = _links_of(pages, ids)
+    links = [*by_page.values(), *by_variant.values()]
     variants = defaultdict(list)
     for v in PageVariant.objects.filter(page_id__in=ids):
         variants[v.page_id].append(v)
@@ -48,17 +83,16 @@ def prefetch(pages):
         if ls_pages
         else set()
     )
-    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True)) if links else []
+    restricted_paths = _restricted_paths(pages) if links else []
     for page in pages:
-        link, source = by_page.get(page.pk), by_variant.get(page.pk)
         setattr(
             page,
             CACHE_ATTR,
             {
-                "variant": link.variant if link else None,
-                "standard": source.page if source else None,
+                "variant": by_page.get(page.pk),
+                "standard": by_variant.get(page.pk),
                 "variants": variants.get(page.pk, []),
-                "check": checks.get(page.live_revision_id) if source else None,
+                "check": checks.get(page.live_revision_id) if page.pk in by_variant else None,
                 "reviewed": str(page.pk) in reviewed,
                 "restricted_paths": restricted_paths,
             },
@@ -66,11 +100,64 @@ def prefetch(pages):
     return pages
 
 
+def _served_network(pages):
+    """(site, request) when every page is in the network of the request being answered and the
+    network's fragments are on, else None."""
+    from wagtail.models import Site
+
+    from publicsite.network import known_roots
+    from responsecache import fragments
+
+    request = fragments.current_request()
+    site = Site.find_for_request(request) if request is not None and fragments.enabled() else None
+    roots = known_roots(site, request) if site is not None else {}
+    if roots and all(any(page.path.startswith(root) for root in roots) for page in pages):
+        return site, request
+    return None
+
+
+def _links_of(pages, ids):
+    """``({page id: its Leichte Sprache page}, {variant id: its standard page})`` for ``pages``:
+    from the network's cached links when all of them are in the network of the request being
+    answered, else in one query."""
+    served = _served_network(pages)
+    if served is not None:
+        links = network_links(*served)
+        wanted = set(ids)
+        return (
+            {pk: page for pk, page in links["variant"].items() if pk in wanted},
+            {pk: page for pk, page in links["standard"].items() if pk in wanted},
+        )
+    by_page, by_variant = {}, {}
+    links = LeichteSpracheLink.objects.filter(Q(page_id__in=ids) | Q(variant_id__in=ids)).select_related(
+        "page", "variant"
+    )
+    for link in links.order_by("pk"):
+        by_page.setdefault(link.page_id, link.variant)
+        by_variant.setdefault(link.variant_id, link.page)
+    return by_page, by_variant
+
+
+def _restricted_paths(pages):
+    """Paths of the pages view restrictions hide (with what is below them)."""
+    served = _served_network(pages)
+    if served is not None:
+        from publicsite.network import tree
+
+        return [path for path, _restriction in tree(*served).restrictions]
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def _cached(page):
     return getattr(page, CACHE_ATTR, None)
 
 
 def _restricted(linked, page):
+    served = getattr(page, SERVED_ATTR, None)
+    if served is not None and served[2] is not None:
+        known = served[2]
+        if any(linked.path.startswith(root.path) for root in [known.site_root, *known.roots.values()]):
+            return known.restricted(linked.path)
     cache = _cached(page)
     if cache is not None:
         return any(linked.path.startswith(path) for path in cache["restricted_paths"])
@@ -87,6 +174,9 @@ def _live_url(linked, request=None, absolute=False, page=None):
 
 def linked_pages(page):
     """(Leichte Sprache version, standard page) of ``page``; either may be None."""
+    served = getattr(page, SERVED_ATTR, None)
+    if served is not None:
+        return served[0], served[1]
     cache = _cached(page)
     if cache is not None:
         return cache["variant"], cache["standard"]

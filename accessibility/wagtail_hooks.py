@@ -58,7 +58,8 @@ LEICHTE_SPRACHE_INTERFACE = "de-ls"
 def leichte_sprache_interface(page, request, serve_args, serve_kwargs):
     from django.utils import translation
 
-    from .models import LeichteSpracheLink
+    from .variants import remember_served
 
-    if LeichteSpracheLink.objects.filter(variant_id=page.pk).exists():
+    _variant, standard = remember_served(page, request)
+    if standard is not None:
         translation.activate(LEICHTE_SPRACHE_INTERFACE)

@@ -314,11 +314,13 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
     capture.emit = records.append
     log = logging.getLogger("newsletter.sending")
     log.setLevel(logging.INFO)
+    log.propagate = False  # captured here, not printed
     log.addHandler(capture)
     t0 = time.time()
     count = sending.start_send(issue.pk)
     call_seconds = time.time() - t0
     log.removeHandler(capture)
+    log.propagate = True
     snapshot_seconds = next(r.snapshot_seconds for r in records if hasattr(r, "snapshot_seconds"))
     peak = 0.0
     sessions = 0

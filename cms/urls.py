@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +11,7 @@ from wagtail.images.views.serve import ServeView
 from cms.api import api
 from home import views as home_views
 from newsletter.webhooks import authenticated_anymail_urls
+from publicsite import routing
 from publicsite.sitemaps import robots_txt, sitemap
 from publicsite.theme import theme_stylesheet
 
@@ -44,4 +45,7 @@ if settings.DEBUG:
 urlpatterns += [path("", include("signlanguage.urls")), path("", include("translations.urls"))]
 urlpatterns += [path("feeds/", include("publicsite.urls"))]
 # German pages keep their unprefixed URLs; translations live under /en/, /ar/ …
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's own page URLs, its page view routed in two queries (publicsite/routing.py).
+page_urls = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", "") != "wagtail_serve"]
+page_urls.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
+urlpatterns += i18n_patterns(path("", include(page_urls)), prefix_default_language=False)

@@ -351,11 +351,15 @@ class Delivery(models.Model):
         SUPPRESSED = "suppressed", _("suppressed")
         CANCELLED = "cancelled", _("cancelled")
 
-    # no index of its own: the unique constraint (issue, subscriber) serves lookups by issue, and
-    # every index costs the snapshot and each result write
-    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries", db_index=False)
-    # No database constraint: checking it cost the snapshot a lock on every subscriber row (more
-    # than half of a 100,000-row snapshot). Rows are only inserted from the subscriber table in
+    # No index of its own: the unique constraint (issue, subscriber) serves lookups by issue, and
+    # every index costs the snapshot and each result write. No database constraint either (see
+    # ``subscriber``): deleting an issue goes through Django (CASCADE) and waits for a running
+    # snapshot step of its site, which holds the issue row locked.
+    issue = models.ForeignKey(
+        NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries", db_index=False, db_constraint=False
+    )
+    # No database constraint: checking it at commit cost the snapshot a lock on every subscriber
+    # row (with the issue's, more than half of a 100,000-row snapshot). Rows are only inserted from the subscriber table in
     # the same statement; deleting a subscriber goes through Django (SET_NULL) and waits for a
     # running snapshot step of its site (``sending.snapshot_lock``), so no row is left behind.
     subscriber = models.ForeignKey(

@@ -126,3 +126,19 @@ def personalise_preview(content):
         .replace(UNSUBSCRIBE_URL, "#abmelden")
         .replace(PREFERENCES_URL, "#einstellungen")
     )
+
+
+def warm_up():
+    """Load the mail templates and run the MJML renderer once (a new worker process would
+    otherwise do it for the first mail of a send). Never fails: it only saves time."""
+    from django.template.loader import get_template
+
+    try:
+        for name in ("newsletter/email/issue.mjml", "newsletter/email/issue.txt"):
+            get_template(name)
+        mjml2html(
+            "<mjml><mj-body><mj-section><mj-column><mj-text>.</mj-text></mj-column></mj-section></mj-body></mjml>"
+        )
+    except Exception:  # a broken template is reported when an issue is rendered
+        return False
+    return True

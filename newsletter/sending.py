@@ -58,16 +58,17 @@ SNAPSHOT_LOCK = 0x6E6C  # first key of the advisory lock below ("nl")
 
 def snapshot_lock(site_id):
     """Until the end of the transaction: no snapshot step of this site runs alongside. Taken by
-    every snapshot step and before a subscriber is deleted (``pre_delete``, erasure), so a
-    deletion never misses delivery rows a snapshot is about to commit (the delivery table has
-    no database constraint to the subscriber; see ``Delivery.subscriber``)."""
+    every snapshot step and before a subscriber or an issue is deleted (``pre_delete``, erasure),
+    so a deletion never misses delivery rows a snapshot is about to commit (the delivery table
+    has no database constraints to them; see ``Delivery``)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SNAPSHOT_LOCK, site_id])
 
 
 @receiver(pre_delete, sender=Subscriber, dispatch_uid="newsletter.subscriber_waits_for_snapshots")
-def _subscriber_deletion_waits_for_snapshots(sender, instance, **kwargs):
+@receiver(pre_delete, sender=NewsletterIssue, dispatch_uid="newsletter.issue_waits_for_snapshots")
+def _deletion_waits_for_snapshots(sender, instance, **kwargs):
     snapshot_lock(instance.site_id)
 
 

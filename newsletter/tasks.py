@@ -3,9 +3,17 @@
 import smtplib
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
 
-from . import bounces, digest, sending
+from . import bounces, digest, rendering, sending
+
+
+@worker_process_init.connect(dispatch_uid="newsletter.warm_up")
+def warm_up(**kwargs):
+    """A fresh worker process loads and compiles the mail templates and starts the MJML renderer
+    now, not while the first recipient of the next send waits for them."""
+    rendering.warm_up()
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)

@@ -10,8 +10,9 @@ class PublicSiteConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_init, post_save
         from wagtail.images import get_image_model
+        from wagtail.models import Page, get_page_models
 
         from home import extensions
 
@@ -38,3 +39,9 @@ class PublicSiteConfig(AppConfig):
         post_delete.connect(
             image_changed, sender=get_image_model(), dispatch_uid="publicsite.theme.logo_deleted", weak=False
         )
+
+        from .network import attach_locale
+
+        # pages come with their locale from the cached locales while a request is answered
+        for model in {Page, *get_page_models()}:
+            post_init.connect(attach_locale, sender=model, dispatch_uid=f"publicsite.locale.{model._meta.label}")

@@ -21,7 +21,7 @@ from dateutil import rrule
 from django.db.models import Q
 from django.utils import timezone
 
-from home.models import ActionFieldPage, EventPage
+from home.models import EventPage
 from home.visibility import public
 
 FREQUENCIES = {
@@ -139,9 +139,12 @@ def events_of(index_page):
     )
 
 
-def site_action_fields(index_page):
-    site_root = index_page.get_site().root_page
-    return public(ActionFieldPage.objects.descendant_of(site_root).live()).order_by("title")
+def site_action_fields(index_page, request=None):
+    """The action fields of the index page's network (the filter's choices)."""
+    from .network import action_fields, site_of
+
+    site = site_of(index_page, request)
+    return action_fields(site, request) if site is not None else []
 
 
 @dataclass
@@ -244,7 +247,7 @@ def calendar_context(index_page, request, today=None):
         "occurrences": found[:200],
         "window": (first, last),
         "today": today,
-        "action_fields": site_action_fields(index_page),
+        "action_fields": site_action_fields(index_page, request),
         "weeks": weeks,
         # the same month as a list of the days with events: what a phone shows instead of the grid
         "agenda": [(day, items) for week in weeks for day, items in week if day and items],

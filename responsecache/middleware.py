@@ -34,7 +34,7 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from . import generations
+from . import fragments, generations
 
 ALLOWED_VARY = {"accept-language", "accept-encoding", "origin"}
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
@@ -84,7 +84,9 @@ def counters_for(request):
 def request_key(request):
     query = "&".join(f"{key}={value}" for key, values in sorted(request.GET.lists()) for value in values)
     parts = [request.scheme, request.get_host().lower(), request.path, query, translation.get_language() or ""]
-    return generations.entry_key(parts, generations.read(counters_for(request)))
+    values = generations.read(counters_for(request))
+    setattr(request, fragments.REQUEST_ATTR, dict(values))  # fragments of a miss read the same values
+    return generations.entry_key(parts, values)
 
 
 def response_is_storable(request, response):
@@ -153,9 +155,17 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not setting("RESPONSE_CACHE_ENABLED", False) or not in_scope(request):
+        if not setting("RESPONSE_CACHE_ENABLED", False):
+            return self.get_response(request)
+        with fragments.answering(request):
+            return self.answer(request)
+
+    def answer(self, request):
+        if not in_scope(request):
+            fragments.remember_site(request)
             return self.get_response(request)
         if personal(request):
+            fragments.remember_site(request)
             return keep_private(self.get_response(request))
         store = generations.cache()
         key = request_key(request)
@@ -164,6 +174,7 @@ class ResponseCacheMiddleware:
             response = thaw(entry)
             response["X-Cache"] = "HIT"
             return conditional(request, response)
+        fragments.remember_site(request)
         response = self.get_response(request)
         if request.method == "GET" and response_is_storable(request, response):
             rendered_at = time.time()

@@ -171,9 +171,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# SVG for networks' logos (kept as SVG with the "preserve-svg" filter; our CSP forbids inline
-# script, so an uploaded SVG opened on its own runs none).
+# SVG for networks' logos (kept as SVG with the "preserve-svg" filter). An SVG opened on its own
+# from /media/ would run its scripts with the site's origin, so uploads are checked:
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+# drawings only, no scripts, handlers or outside links (home/images.py, every image upload form).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.NetworkImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties from our pages
 

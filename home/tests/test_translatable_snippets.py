@@ -239,3 +239,20 @@ def test_the_migration_keeps_existing_snippets_as_their_german_source(make_netwo
     funder = Funder.objects.get(site=net.site)
     assert (funder.name, funder.programme, funder.locale_id) == ("Stiftung B", "Programm", german.pk)
     assert Contact.objects.get(site=net.site).role == "Koordination"
+
+
+def test_an_editor_translates_their_own_contact_but_not_another_networks(client, network, make_network):
+    from django.urls import reverse
+
+    other = make_network("anderes-netz")
+    client.force_login(network.editor)
+    turkish = locale("tr")
+    own = reverse("wagtail_localize:submit_snippet_translation", args=["home", "contact", network.contact.pk])
+    assert client.get(own).status_code == 200
+    response = client.post(own, {"locales": [turkish.pk]})
+    assert response.status_code == 302
+    translated = Contact.objects.get(translation_key=network.contact.translation_key, locale=turkish)
+    assert translated.site_id == network.site.pk and translated.phone == network.contact.phone
+    foreign = reverse("wagtail_localize:submit_snippet_translation", args=["home", "contact", other.contact.pk])
+    assert client.post(foreign, {"locales": [turkish.pk]}).status_code == 404
+    assert not Contact.objects.filter(translation_key=other.contact.translation_key, locale=turkish).exists()

@@ -349,3 +349,22 @@ def test_issue_is_not_sent_before_its_snapshot_is_complete(network, smtp_server,
     issue.refresh_from_db()
     assert issue.send_status == "sent"
     assert smtp_server.counts() == {p.email: 1 for p in people}
+
+
+def test_worker_warm_up_loads_the_mail_templates():
+    """A new worker process compiles the templates and starts MJML before the first send."""
+    from newsletter.rendering import warm_up
+
+    assert warm_up() is True
+
+
+def test_deleting_an_issue_or_subscriber_leaves_no_dangling_delivery(start_send, network, smtp_server):
+    """The delivery table has no database constraints (they cost the snapshot most of its time):
+    Django's cascade and SET_NULL keep it consistent."""
+    people = add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    people[0].delete()
+    assert Delivery.objects.filter(issue=issue, subscriber__isnull=True).count() == 1
+    NewsletterIssue.objects.get(pk=issue.pk).delete()
+    assert not Delivery.objects.filter(issue_id=issue.pk).exists()

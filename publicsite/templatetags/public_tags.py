@@ -13,14 +13,13 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from home.localization import in_language, locale_of
 from home.models import NewsPage
 from home.visibility import public
 from translations.languages import direction
 
 from .. import form_errors
+from .. import network as network_data
 from ..calendar import Occurrence, calendar_context
-from ..feeds import action_field_of
 from ..theme import theme_for_site
 
 register = template.Library()
@@ -94,26 +93,15 @@ def network(context, page):
         site = page.get_site()
     if site is None:
         return {"theme": theme_for_site(None)}
-    root = site.root_page.specific
-    contacts = (
-        in_language([item.contact for item in root.contacts.select_related("contact")], locale_of(page))
-        if hasattr(root, "contacts")
-        else []
-    )
-    children = list(public(site.root_page.get_children().live()))
-    menu = [c for c in children if c.show_in_menus]
+    shown = network_data.frame(site, page, request)
     path = getattr(page, "path", "")
     return {
+        **shown,
         "site": site,
-        "root": root,
-        "name": site.site_name or root.title,
         "menu": [
             (item, "page" if item.pk == getattr(page, "pk", None) else ("true" if path.startswith(item.path) else ""))
-            for item in menu
+            for item in shown["menu"]
         ],
-        "contact": contacts[0] if contacts else None,
-        "email": next((c.email for c in contacts if c.email), ""),
-        "footer_pages": [c for c in children if not c.show_in_menus][:8],
         "theme": theme_for_site(site),
     }
 
@@ -125,14 +113,19 @@ def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None or not page.path.startswith(site.root_page.path):
-        site = page.get_site()
+    site = network_data.site_of(page, request)
     if site is None:
         return {"crumbs": []}
+    known = network_data.known_roots(site, request)
+    root_path = next((path for path in known if page.path.startswith(path)), None)
+    if root_path is None:  # without the fragment cache, or a start page that is not live
+        root_path = site.root_page.path
     steplen = page.steplen
-    paths = [page.path[:end] for end in range(len(site.root_page.path), len(page.path), steplen)]
-    return {"crumbs": list(Page.objects.filter(path__in=paths).order_by("path")), "page": page, "request": request}
+    paths = [page.path[:end] for end in range(len(root_path), len(page.path), steplen)]
+    unknown = [path for path in paths if path not in known]
+    crumbs = [known[path] for path in paths if path in known]
+    crumbs += list(Page.objects.filter(path__in=unknown)) if unknown else []
+    return {"crumbs": sorted(crumbs, key=lambda crumb: crumb.path), "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -145,16 +138,13 @@ def news_listing(context, page):
     """The news below ``page``, newest first, 10 per page, optionally of one action field."""
     request = context["request"]
     news = public(NewsPage.objects.child_of(page).live()).order_by("-date", "-pk").prefetch_related("action_fields")
-    site = page.get_site()
-    slug = request.GET.get("handlungsfeld", "")[:100]
-    field = None
-    if slug:
-        try:
-            field = action_field_of(site, slug)
-        except Exception:  # an unknown field shows everything and says so
-            field = None
-        news = news.filter(action_fields=field) if field else news
     from ..calendar import site_action_fields
+
+    fields = site_action_fields(page, request)
+    slug = request.GET.get("handlungsfeld", "")[:100]
+    field = next((f for f in fields if f.slug == slug), None) if slug else None  # unknown: show all, say so
+    if field is not None:
+        news = news.filter(action_fields=field)
 
     paginator = Paginator(news, NEWS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("seite"))
@@ -163,7 +153,7 @@ def news_listing(context, page):
         "paginator": paginator,
         "action_field": field,
         "unknown_field": bool(slug and field is None),
-        "action_fields": site_action_fields(page),
+        "action_fields": fields,
     }
 
 
@@ -239,19 +229,37 @@ def list_join(items):
 START_PAGE_ITEMS = 3
 
 
-@register.simple_tag
-def start_page_news(home):
+@register.simple_tag(takes_context=True)
+def start_page_news(context, home):
     """The network's newest news for its start page (municipal start pages lead with them)."""
-    return list(NewsPage.objects.descendant_of(home).live().public().order_by("-date", "-pk")[:START_PAGE_ITEMS])
+    news = list(public(NewsPage.objects.descendant_of(home).live()).order_by("-date", "-pk")[:START_PAGE_ITEMS])
+    return with_known_parents(context, home, news)
 
 
-@register.simple_tag
-def start_page_events(home, today=None):
+@register.simple_tag(takes_context=True)
+def start_page_events(context, home, today=None):
     """The network's next event occurrences (an event running now counts), for its start page."""
     from home.models import EventPage
 
     from ..calendar import occurrences, running_since
 
     today = today or timezone.localdate()
-    events = running_since(EventPage.objects.descendant_of(home).live().public(), today)
-    return occurrences(events, today, today + datetime.timedelta(days=365))[:START_PAGE_ITEMS]
+    events = running_since(public(EventPage.objects.descendant_of(home).live()), today)
+    found = occurrences(events, today, today + datetime.timedelta(days=365))[:START_PAGE_ITEMS]
+    with_known_parents(context, home, [occurrence.event for occurrence in found])
+    return found
+
+
+def with_known_parents(context, home, pages):
+    """Give pages below a section of the start page (news index, calendar) that section as their
+    parent from the network's frame, so "All news" / "All events" need no query for it."""
+    request = context.get("request")
+    site = network_data.site_of(home, request) if request is not None else None
+    if site is None:
+        return pages
+    sections = {section.path: section for section in network_data.frame(site, home, request)["sections"]}
+    for page in pages:
+        parent = sections.get(page.path[: -page.steplen])
+        if parent is not None:
+            page._cached_parent_obj = parent
+    return pages

@@ -12,6 +12,7 @@
 
 from django import template
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from wagtail.models import Page, Site
@@ -28,6 +29,9 @@ CACHE_ATTR = "_sign_language_video"  # the page's video, looked up once per page
 def video_for_page(page):
     if not isinstance(page, Page) or not page.pk:
         return None
+    served = _network_videos(page)
+    if served is not None:
+        return served.get(page.pk)
     if hasattr(page, CACHE_ATTR):
         video = getattr(page, CACHE_ATTR)
     else:
@@ -45,6 +49,40 @@ def video_for_page(page):
         return None  # a file that went missing or no longer passes is not offered
 
 
+def _describe(video):
+    try:
+        return video.describe()
+    except (ValidationError, OSError):
+        return None  # a file that went missing or no longer passes is not offered
+
+
+def _network_videos(page):
+    """``{page id: video facts}`` of the network of a page being served (from the network's
+    fragment cache), or None when the page is not being served in its network."""
+    from publicsite.network import tree
+    from responsecache import fragments
+
+    request = getattr(page, "_served_request", None)
+    if request is None or not fragments.enabled():
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    known = tree(site, request)
+    roots = {known.site_root.path, *(root.path for root in known.roots.values())}
+    if not any(page.path.startswith(root) for root in roots):
+        return None
+
+    def build():
+        in_network = Q(site=site)
+        for root in roots:
+            in_network |= Q(page__path__startswith=root)
+        videos = SignLanguageVideo.objects.filter(in_network).select_related("video", "video__video_check", "poster")
+        return {video.page_id: _describe(video) for video in videos}
+
+    return fragments.network_value(site, "sign-language-videos", build, request=request)
+
+
 @register.simple_tag
 def sign_language_video(page):
     return video_for_page(page)
@@ -52,27 +90,36 @@ def sign_language_video(page):
 
 def _site(page, request=None):
     """The page's network; the request's site (cached on the request) when it serves the page."""
+    from publicsite.network import site_of
+
     if not isinstance(page, Page):
         return None
-    if request is not None:
-        site = Site.find_for_request(request)
-        if site is not None and page.path.startswith(site.root_page.path):
-            return site
-    return page.get_site()
+    return site_of(page, request)
 
 
 @register.simple_tag(takes_context=True)
 def bitv_explanation_topics(context, page):
     """The four BITV §4 explanations of the page's network, or [] when it has none."""
-    site = _site(page, context.get("request"))
-    videos = [f"{key}_video__video_check" for key, _heading in BITVExplanation.TOPICS]
-    explanation = BITVExplanation.objects.filter(site=site).select_related(*videos).first() if site else None
-    if explanation is None:
+    from django.utils.translation import get_language
+
+    from responsecache import fragments
+
+    request = context.get("request")
+    site = _site(page, request)
+    if site is None:
         return []
-    try:
-        return explanation.topics()
-    except (ValidationError, OSError):
-        return []
+
+    def build():
+        videos = [f"{key}_video__video_check" for key, _heading in BITVExplanation.TOPICS]
+        explanation = BITVExplanation.objects.filter(site=site).select_related(*videos).first()
+        if explanation is None:
+            return []
+        try:
+            return explanation.topics()
+        except (ValidationError, OSError):
+            return []
+
+    return fragments.network_value(site, "bitv-explanations", build, get_language() or "", request=request)
 
 
 @register.simple_tag(takes_context=True)
@@ -89,8 +136,17 @@ def accessibility_statement_url(context, page):
         if request is not None:
             request._accessibility_statement_urls = known
     if site.pk not in known:
-        statement = public_children(site.root_page, AccessibilityStatementPage).only("pk", "url_path").first()
-        known[site.pk] = statement.get_url(request) if statement else ""
+        from responsecache import fragments
+
+        def build():
+            statement = public_children(site.root_page, AccessibilityStatementPage).only("pk", "url_path").first()
+            return statement.get_url(request) if statement else ""
+
+        # relative to the request's site (absolute when it is another network's)
+        served_by = Site.find_for_request(request) if request is not None else None
+        known[site.pk] = fragments.network_value(
+            site, "statement-url", build, getattr(served_by, "pk", ""), request=request
+        )
     return known[site.pk]
 
 

@@ -4,6 +4,7 @@ test send → send, with a confirmation that names the recipient count → live 
 German → report. Mail goes to a real SMTP server (aiosmtpd on a free port), as in production;
 nothing is mocked."""
 
+import html
 import re
 
 import pytest
@@ -85,14 +86,21 @@ def test_editor_composes_previews_tests_sends_and_reads_the_report(
     editor.locator("#body-0-value-fill").fill("2")
     add_block(editor, "Kommende Termine")
     editor.locator("#body-1-value-fill").fill("3")
+    add_block(editor, "Ergebnisse aus Sitzungen")
+    editor.locator("#body-2-value-fill").fill("2")
     editor.locator("footer .w-dropdown__toggle").click()
     editor.locator('footer button[name="action-publish"]').click()
     editor.locator(".messages .success").first.wait_for()  # no empty page chooser blocks the save
 
+    from newsletter.auto_fill import block_pages
     from newsletter.models import NewsletterIssue
 
     issue = NewsletterIssue.objects.get(subject=SUBJECT, live=True)
     assert issue.live and issue.send_status == "draft"
+    taken = {
+        child.block_type: [p.title for p in block_pages(child.block_type, child.value, issue)] for child in issue.body
+    }
+    assert taken["articles"] and taken["events"], taken  # the blocks found news and events of the network
     editor.goto(demo_server.url("altona", f"/admin/snippets/newsletter/newsletterissue/edit/{issue.pk}/"))
     editor.get_by_role("link", name="Versenden", exact=True).click()  # a header button on the live issue
 
@@ -123,7 +131,9 @@ def test_editor_composes_previews_tests_sends_and_reads_the_report(
     for address in READERS:
         (mail,) = smtp_sink.to(address)
         assert mail["Subject"] == SUBJECT
-        assert latest.title in mail.get_body(("html",)).get_content()
+        body = html.unescape(mail.get_body(("html",)).get_content())
+        assert latest.title in body
+        assert all(title in body for titles in taken.values() for title in titles)
 
     # The progress bar speaks German, also when it finished.
     editor.reload()

@@ -22,7 +22,9 @@ def _language(page):
     Leichte Sprache frame) is "de-x-ls"."""
     active = get_language() or "de"
     if isinstance(page, Page) and page.locale_id:
-        code = page.locale.language_code
+        from publicsite.network import give_locale
+
+        code = give_locale(page).locale.language_code
         return public_language_tag(active) if code == "de" and active == LEICHTE_SPRACHE_INTERNAL else code
     return public_language_tag(active)
 
