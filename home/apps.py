@@ -11,4 +11,7 @@ class HomeConfig(AppConfig):
         from . import permissions, scoping
 
         permissions.register_site_policies()
+        from django.db.models.signals import post_save
+
+        post_save.connect(permissions.grant_translated_root, dispatch_uid="home.grant_translated_root")
         scoping.scope_model_log_entries()

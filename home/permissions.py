@@ -67,3 +67,24 @@ class SiteOwnedForm(WagtailAdminModelForm):
             from .scoping import narrow_choices_to_own_network  # scoping imports this module
 
             narrow_choices_to_own_network(self, self.for_user)
+
+
+def grant_translated_root(sender, instance, created, raw=False, **kwargs):
+    """``post_save`` of pages: when a network's root page gets a translation (wagtail-localize
+    creates it as a new tree root for that language), the network's groups may edit it as they
+    may the German root; without this an editor could ask for a translation but never open it."""
+    from wagtail.models import GroupPagePermission, Page
+
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    source = (
+        Page.objects.filter(translation_key=instance.translation_key, sites_rooted_here__isnull=False)
+        .exclude(pk=instance.pk)
+        .first()
+    )
+    if source is None:
+        return
+    for grant in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=grant.group_id, page=instance, permission_id=grant.permission_id
+        )

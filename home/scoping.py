@@ -135,8 +135,13 @@ PAGE_PK_NAMESPACES = ("wagtailadmin_pages", "wagtailadmin_api:pages")
 
 
 def own_page_paths(user):
-    """Tree paths of the root pages of the user's networks."""
-    return list(Site.objects.filter(pk__in=editable_site_ids(user)).values_list("root_page__path", flat=True))
+    """Tree paths of the root pages of the user's networks, in every language: a network's
+    pages in English or Arabic live below the translation of its root (wagtail-localize keeps a
+    tree per language), and they are the network's own as much as the German ones."""
+    from wagtail.models import Page
+
+    keys = Site.objects.filter(pk__in=editable_site_ids(user)).values_list("root_page__translation_key", flat=True)
+    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
 
 
 def page_in_own_network(user, page_id):

@@ -13,7 +13,9 @@ Fragments are used only while the response cache is on (``RESPONSE_CACHE_ENABLED
 counters are bumped only then. Without it, ``build()`` runs every time.
 """
 
+import hashlib
 from contextvars import ContextVar
+from functools import cache
 
 from django.conf import settings
 from django.http.request import split_domain_port
@@ -67,7 +69,7 @@ def _generations(counters, request=None):
 def _cached(counters, parts, build, request=None):
     if not enabled():
         return build()
-    parts = ["fragment", *map(str, parts)]
+    parts = ["fragment", models_fingerprint(), *map(str, parts)]
     seen = _seen(request)
     value = seen.get(tuple(parts), MISSING)  # asked before in this request
     if value is not MISSING:
@@ -80,6 +82,19 @@ def _cached(counters, parts, build, request=None):
         store.set(key, value, getattr(settings, "RESPONSE_CACHE_TIMEOUT", 3600))
     seen[tuple(parts)] = value
     return value
+
+
+@cache
+def models_fingerprint():
+    """A hash of every model's columns: fragments hold pickled model instances, so after a deploy
+    that changes a model the old fragments are never read (they expire by their timeout)."""
+    from django.apps import apps
+
+    columns = sorted(
+        f"{model._meta.label}:{','.join(field.attname for field in model._meta.concrete_fields)}"
+        for model in apps.get_models()
+    )
+    return hashlib.sha256("\n".join(columns).encode()).hexdigest()[:16]
 
 
 def _seen(request):

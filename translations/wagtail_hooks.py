@@ -27,3 +27,19 @@ def translation_report_menu_item():
     return NetworkEditorMenuItem(
         _("Translation requests"), reverse("translation_requests_report"), icon_name="globe", order=900
     )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_translation_buttons(parent_page, pages, request):
+    from .explorer import with_translation_buttons
+
+    return with_translation_buttons(pages)
+
+
+def _replace_localize_listing_hook():
+    from .explorer import replace_listing_hook
+
+    replace_listing_hook()
+
+
+_replace_localize_listing_hook()

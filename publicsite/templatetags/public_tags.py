@@ -253,9 +253,11 @@ def start_page_events(context, home, today=None):
 def with_known_parents(context, home, pages):
     """Give pages below a section of the start page (news index, calendar) that section as their
     parent from the network's frame, so "All news" / "All events" need no query for it."""
+    from responsecache import fragments
+
     request = context.get("request")
-    site = network_data.site_of(home, request) if request is not None else None
-    if site is None:
+    site = network_data.site_of(home, request) if request is not None and fragments.enabled() else None
+    if site is None:  # without the fragment cache the frame would be loaded again for this
         return pages
     sections = {section.path: section for section in network_data.frame(site, home, request)["sections"]}
     for page in pages:

@@ -51,7 +51,9 @@ def build_network(make_network):
 
 
 def urls_of(net):
-    pages = Page.objects.live().public().descendant_of(net.home, inclusive=True).specific()
+    german = Page.objects.descendant_of(net.home, inclusive=True)
+    # the network's pages in every language (translations live in trees of their own, under /en/ …)
+    pages = Page.objects.live().public().filter(translation_key__in=german.values("translation_key")).specific()
     urls = [page.url for page in pages]
     urls += [f"/api/v3/pages/{page.pk}/" for page in pages]
     urls += [
