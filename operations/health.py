@@ -72,7 +72,12 @@ def check_worker():
 
     with _broker() as conn:
         conn.ensure_connection(max_retries=1, timeout=settings.HEALTH_CHECK_TIMEOUT)
-        replies = app.control.ping(timeout=settings.HEALTH_CHECK_TIMEOUT, connection=conn)
+        # The ping goes out on this connection: Celery's control would publish through the app's
+        # producer pool, bound to whichever broker it first connected to (a broker that has since
+        # moved or stopped would swallow the ping and every worker would look dead).
+        mailbox = app.control.mailbox(conn)
+        mailbox._producer_pool = None
+        replies = mailbox._broadcast("ping", reply=True, timeout=settings.HEALTH_CHECK_TIMEOUT)
     if not replies:
         return False, _("no worker answered a ping")
     return True, _("%(count)d worker(s) answered") % {"count": len(replies)}
