@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.permissions import editable_site_ids
+from home.permissions import request_editable_site_ids
 
 from . import views
 
@@ -20,7 +20,7 @@ def editors_urls():
 
 class NetworkEditorMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(editable_site_ids(request.user))
+        return bool(request_editable_site_ids(request))
 
 
 @hooks.register("register_settings_menu_item")

@@ -25,6 +25,16 @@ def editable_site_ids(user):
     return {site.pk for site in sites if site.root_page_id in editable_ids}
 
 
+def request_editable_site_ids(request):
+    """:func:`editable_site_ids` of the request's user, asked once per request: the admin's menu
+    asks it for several items (each asking again cost a query on every admin page)."""
+    cached = getattr(request, "_editable_site_ids", None)
+    if cached is None or cached[0] is not request.user:
+        cached = (request.user, frozenset(editable_site_ids(request.user)))
+        request._editable_site_ids = cached
+    return cached[1]
+
+
 class SiteScopedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, limited to the instances of the user's own networks."""
 

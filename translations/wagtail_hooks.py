@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.permissions import editable_site_ids
+from home.permissions import request_editable_site_ids
 
 from .admin_views import TranslationRequestReportView
 
@@ -19,7 +19,7 @@ def translation_report_urls():
 
 class NetworkEditorMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(editable_site_ids(request.user))
+        return bool(request_editable_site_ids(request))
 
 
 @hooks.register("register_reports_menu_item")
