@@ -15,3 +15,6 @@ class HomeConfig(AppConfig):
 
         post_save.connect(permissions.grant_translated_root, dispatch_uid="home.grant_translated_root")
         scoping.scope_model_log_entries()
+        from . import admin_rendering
+
+        admin_rendering.install()  # the explorer's ~500 buttons without ~1,000 template renders
