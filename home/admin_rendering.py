@@ -71,3 +71,27 @@ def render_button(self, parent_context=None):
 
 def install():
     button_module.BaseButton.render_html = render_button
+
+
+def share_site_root_paths(pages):
+    """``pages`` whose rows share one copy of the sites' root paths.
+
+    Each row's "View live" button and status link ask the page for its URL, and a page keeps
+    ``Site.get_site_root_paths()`` on itself: one cache read per row, 50 per explorer page, each
+    a round trip to Redis in production. The rows of one listing read it once."""
+    from wagtail.models import Site
+
+    base = pages._iterable_class
+
+    class SharingSiteRootPaths(base):
+        def __iter__(self):
+            paths = None
+            for page in super().__iter__():
+                if paths is None:
+                    paths = Site.get_site_root_paths()
+                page._wagtail_cached_site_root_paths = paths
+                yield page
+
+    pages = pages.all()
+    pages._iterable_class = SharingSiteRootPaths
+    return pages

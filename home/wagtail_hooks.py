@@ -103,3 +103,10 @@ def headless_preview_button(page, user, view_name, next_url=None):
             priority=60,
             attrs={"target": "_blank", "rel": "noopener"},
         )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_rows_share_site_root_paths(parent_page, pages, request):
+    from .admin_rendering import share_site_root_paths
+
+    return share_site_root_paths(pages)

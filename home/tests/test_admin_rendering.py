@@ -33,3 +33,31 @@ def test_buttons_with_their_own_template_keep_it():
     dropdown = ButtonWithDropdown("Mehr", buttons=[Button("Eins", "/1/")], icon_name="dots-horizontal")
     assert not admin_rendering.renders_plainly(dropdown)
     assert "w-dropdown" in dropdown.render_html({})
+
+
+@pytest.mark.django_db
+def test_explorer_rows_read_the_site_root_paths_once(admin_client, make_network, monkeypatch):
+    """Each row links its live page; the rows share one read of the sites' root paths (a Redis
+    round trip in production) instead of one per row."""
+    import datetime
+
+    from wagtail.models import Site
+
+    from conftest import publish
+    from home.models import NewsPage
+
+    net = make_network("alpha")
+    for i in range(5):
+        news = NewsPage(title=f"Meldung {i}", slug=f"meldung-{i}", date=datetime.date(2026, 11, 1))
+        publish(net.news_index.add_child(instance=news))
+    reads = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or original()))
+
+    html = admin_client.get(f"/admin/pages/{net.news_index.pk}/").content.decode()
+    for i in range(5):
+        assert f"http://alpha.localhost/aktuelles/meldung-{i}/" in html
+    assert len(reads) <= 3, len(reads)  # the rows' one, the parent page's and its header's
+
+    found = admin_client.get(f"/admin/pages/{net.news_index.pk}/?q=Meldung").content.decode()
+    assert "http://alpha.localhost/aktuelles/meldung-3/" in found  # the explorer's search still lists
