@@ -163,7 +163,9 @@ class BatchRun:
     def transmit(self, row, data):
         """Send one mail; the server's refusal or a connection error comes back as SmtpFailure."""
         try:
-            self.smtp.send(self.letterhead.return_path(row["pk"]), row["address"], data, self.letterhead.eight_bit)
+            self.smtp.send(
+                self.letterhead.return_path(row["pk"]), row["address"], data, self.letterhead.eight_bit, stuffed=True
+            )
         except TRANSPORT_ERRORS as exc:
             return SmtpFailure.from_exception(exc)
         except BaseException:
