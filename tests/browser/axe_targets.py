@@ -40,10 +40,13 @@ def pages_by_language(site):
     return by_language
 
 
-def page_targets(site, language, by_language=None):
+CALENDAR_VIEWS = {"calendar month": "?ansicht=month", "calendar past": "?wann=past", "calendar free": "?kostenlos=1"}
+
+
+def page_targets(site, language, by_language=None, calendar_views=tuple(CALENDAR_VIEWS)):
     """[(label, path)]: one page of every page type the network has, in ``language``: its
     translation where one exists, else the German page under the language's prefix (the frame in
-    the reader's language, as the site serves it); then the calendar's month, past and free views."""
+    the reader's language, as the site serves it); then the calendar's ``calendar_views``."""
     by_language = by_language if by_language is not None else pages_by_language(site)
     german = by_language["de"]
     own = by_language.get(language, {})
@@ -61,11 +64,7 @@ def page_targets(site, language, by_language=None):
     else:
         events = None
     if events:
-        entries += [
-            ("calendar month", events + "?ansicht=month"),
-            ("calendar past", events + "?wann=past"),
-            ("calendar free", events + "?kostenlos=1"),
-        ]
+        entries += [(view, events + CALENDAR_VIEWS[view]) for view in calendar_views]
     return entries
 
 
