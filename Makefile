@@ -75,6 +75,7 @@ axe-all: install
 	mkdir -p var
 	$(AXE_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(AXE_ENV) $(BIN)/python manage.py load_demo --quiet --port $(AXE_PORT)
+	$(AXE_ENV) $(BIN)/python scripts/axe_crawl.py --translate-demo --translate-only 2>&1 | tail -n 1
 	$(AXE_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(AXE_PORT) --noreload >/dev/null 2>&1 & \
 	server=$$!; trap 'kill $$server' EXIT; \
 	$(AXE_ENV) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python scripts/axe_crawl.py --port $(AXE_PORT) $(AXE_ARGS)

@@ -15,6 +15,12 @@ Per network and language:
   archive (and an archived issue if there is one), the calendar's list, month and past views;
 - under ``de-x-ls``: the network's Leichte Sprache pages.
 
+The demo has no translated pages. ``--translate-demo`` (``make axe-all`` passes it; it writes to
+the database, so only for a crawl's own one) first publishes a copy of one page of every type in
+every language where none exists — German words under ``lang="ar" dir="rtl"`` and so on, enough
+for axe to see the right-to-left layout and each language's frame on a page of its own. A server
+with a per-process cache (``runserver``) must start after it.
+
 Prints a table network × language → pages checked, violations; with ``--details`` every violation
 with its page. Exit status 1 when axe found anything.
 """
@@ -31,6 +37,26 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM reads next to Playwright's loop
+
+
+def translate(sites, languages):
+    """Publish a copy of one page of every type in every language (with the parents it needs)."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from tests.browser.axe_targets import pages_by_language
+
+    settings.ACCESSIBILITY_BUILD_ON_PUBLISH = False  # no audio or PDF for these copies
+    made = 0
+    for site in sites:
+        german = pages_by_language(site)["de"]
+        for language in languages:
+            locale = Locale.objects.get(language_code=language)
+            for page in german.values():
+                if not page.has_translation(locale):
+                    page.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+                    made += 1
+    print(f"{made} translated copies published", file=sys.stderr)
 
 
 def wait_for_server(hostname, port, seconds=90):
@@ -52,6 +78,10 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--networks", nargs="*", help="hostnames' first label (default: every site)")
     parser.add_argument("--languages", nargs="*", help="default: every content language and de-x-ls")
+    parser.add_argument(
+        "--translate-demo", action="store_true", help="publish a translation of every page type first (writes!)"
+    )
+    parser.add_argument("--translate-only", action="store_true", help="with --translate-demo: do not crawl")
     parser.add_argument("--details", action="store_true", help="print every violation with its page")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     args = parser.parse_args()
@@ -91,6 +121,10 @@ def main():
                 per_language[language] = page_targets(site, language, by_language) + view_targets(site)
         plan.append((site, per_language))
 
+    if args.translate_demo:
+        translate(sites, [code for code in languages if code not in ("de", LEICHTE_SPRACHE)])
+        if args.translate_only:
+            return 0
     wait_for_server(sites[0].hostname, args.port)
     axe = Axe()
     rows, problems = [], []
