@@ -246,7 +246,7 @@ CELERY_BEAT_SCHEDULE = {
 INSTALLED_APPS += ["anymail"]
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
+        {"BACKEND": "cms.rediscache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -59,7 +59,7 @@ LOGGING["root"]["level"] = "WARNING"
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{CHECKOUT_ID}",
         }
