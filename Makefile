@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= miteinander-demo
 
-.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search bench-scale check-deploy check-compose prod-smoke clean
+.PHONY: run test fuzz lint format install system-packages bench-api bench-send bench-variants bench-pages bench-search bench-scale check-deploy check-compose prod-smoke axe-all clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,20 @@ bench-search: install
 # On demand, not in CI: builds 10,000 pages, 100,000 subscribers and 1,000,000 deliveries first.
 bench-scale: install
 	$(BIN)/python bench/scale_bench.py
+
+# On demand, not in CI (CI checks every language on one network each): axe-core over every page
+# type of every demo network in every language, on a server and database (var/) of its own; prints
+# the table. AXE_ARGS="--details" lists every finding, "--networks hameln --languages ar" narrows.
+AXE_PORT ?= 8765
+AXE_ENV = DJANGO_SETTINGS_MODULE=cms.settings.dev DATABASE_URL=sqlite:///$(CURDIR)/var/axe-crawl.sqlite3
+axe-all: install
+	mkdir -p var
+	$(AXE_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(AXE_ENV) $(BIN)/python manage.py load_demo --quiet --port $(AXE_PORT)
+	$(AXE_ENV) $(BIN)/python scripts/axe_crawl.py --translate-demo --translate-only 2>&1 | tail -n 1
+	$(AXE_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(AXE_PORT) --noreload >/dev/null 2>&1 & \
+	server=$$!; trap 'kill $$server' EXIT; \
+	$(AXE_ENV) PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python scripts/axe_crawl.py --port $(AXE_PORT) $(AXE_ARGS)
 
 check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \

@@ -10,14 +10,19 @@ with that many sessions). The bench counts the sessions it sees open at once and
 Prints per connection count: time to snapshot the recipients (both steps, as ``start_send`` logs
 it; the whole call with validation beside it), time from the send to the first mail, total
 time, mails/s, the ratio to smtp-source, peak worker memory; and the load average before the
-run (figures taken with a load above 3 on this 2-core machine are not comparable).
+run (figures taken with a load above 3 on this 2-core machine are not comparable), and the CPU
+time per mail of the engine (worker processes, their PostgreSQL backends, the sink) and of
+smtp-source (itself, the sink), which other load on the machine disturbs less.
 With BENCH_PROFILE=1, py-spy samples the worker processes and the top functions (own time) are
-printed. Run: `make bench-send` (or `python bench/send_bench.py`).
+printed (waits for the mail server and the database included); BENCH_PROFILE=gil samples only
+the thread holding the GIL, i.e. where the workers' Python spends CPU.
+Run: `make bench-send` (or `python bench/send_bench.py`).
 
 Environment: BENCH_SEND_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_send_bench),
 BENCH_SUBSCRIBERS (default 100000), BENCH_CONNECTIONS (default "2,8"),
 BENCH_SINK_PORT (default 2526), BENCH_REDIS_PORT (a private redis-server, default 2528),
-BENCH_PROFILE (py-spy the workers).
+BENCH_PROFILE (1 or gil: py-spy the workers), BENCH_PROFILE_OUT (a folder to keep py-spy's raw
+profiles in).
 """
 
 import os
@@ -38,6 +43,7 @@ DATABASE_URL = os.environ.get("BENCH_SEND_DATABASE_URL", "postgres://postgres@12
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "100000"))
 CONNECTIONS = [int(n) for n in os.environ.get("BENCH_CONNECTIONS", os.environ.get("BENCH_WORKERS", "2,8")).split(",")]
 PROFILE = os.environ.get("BENCH_PROFILE", "") not in ("", "0")
+PROFILE_GIL = os.environ.get("BENCH_PROFILE", "") == "gil"
 SINK_PORT = int(os.environ.get("BENCH_SINK_PORT", "2526"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "2528"))
 HOST = "bench.localhost"
@@ -146,7 +152,9 @@ def build_content():
                 "FROM generate_series(1, %s) g",
                 [site.pk, SUBSCRIBERS],
             )
-    Subscriber.objects.filter(site=site).update(status="active")
+    # only rows that are not active: rewriting all of them left 100,000 dead rows per run, and
+    # the claim read a bloated subscriber table that production does not have
+    Subscriber.objects.filter(site=site).exclude(status="active").update(status="active")
     news = list(NewsPage.objects.descendant_of(site.root_page).live().order_by("pk"))
     events = list(EventPage.objects.descendant_of(site.root_page).live().order_by("start"))
     issue = NewsletterIssue(
@@ -220,6 +228,38 @@ def top_functions(raw_path, limit=15):
     return [(n / total, f) for f, n in sorted(own.items(), key=lambda item: -item[1])[:limit]] if total else []
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    """User + system CPU seconds the processes have used so far (those still alive)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return total
+
+
+def database_backends_cpu(seen):
+    """Record in ``seen`` (pid → CPU seconds) the PostgreSQL backends connected to the bench
+    database now, but not this process's own. Called while the send runs, so a backend that
+    closes meanwhile keeps its last reading."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for (pid,) in cursor.fetchall():
+            cpu = cpu_seconds([pid])
+            if cpu:
+                seen[pid] = cpu
+    return seen
+
+
 def smtp_sessions():
     """Established TCP connections to the sink right now (from /proc/net/tcp)."""
     count = 0
@@ -244,7 +284,7 @@ def split_connections(connections):
     return processes, connections // processes
 
 
-def run_once(issue, connections, message_size, tmp, start, source_bin):
+def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid):
     """One engine run with ``connections`` SMTP sessions, then smtp-source with as many sessions."""
     from newsletter.models import Delivery, NewsletterIssue
 
@@ -299,7 +339,8 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
     if PROFILE:
         spy = subprocess.Popen(
             [str(Path(sys.executable).with_name("py-spy")), "record", "-p", str(worker.pid), "--subprocesses"]
-            + ["-f", "raw", "-r", "200", "--nonblocking", "-o", str(tmp / f"profile-{connections}.txt")],
+            + ["-f", "raw", "-r", "200", "--nonblocking", "-o", str(tmp / f"profile-{connections}.txt")]
+            + (["--gil"] if PROFILE_GIL else []),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -316,6 +357,9 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
     log.setLevel(logging.INFO)
     log.propagate = False  # captured here, not printed
     log.addHandler(capture)
+    worker_pids = children(worker.pid)
+    cpu_before = cpu_seconds(worker_pids), cpu_seconds([sink_pid]), database_backends_cpu({})
+    backends = {}
     t0 = time.time()
     count = sending.start_send(issue.pk)
     call_seconds = time.time() - t0
@@ -328,14 +372,23 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
         time.sleep(0.5)
         peak = max(peak, peak_rss_mb(children(worker.pid)))
         sessions = max(sessions, smtp_sessions())
+        database_backends_cpu(backends)
         if NewsletterIssue.objects.get(pk=issue.pk).send_status != "sending":
             break
         if worker.poll() is not None:
             sys.exit("the worker died:\n" + (tmp / f"worker-{connections}.log").read_text()[-3000:])
     peak = max(peak, peak_rss_mb(children(worker.pid)))
+    # CPU the send cost, per mail: the worker processes, their database backends (looked at
+    # every half second) and the sink. Less sensitive to other load on the machine than mails/s.
+    cpu_workers = cpu_seconds(worker_pids) - cpu_before[0]
+    cpu_sink = cpu_seconds([sink_pid]) - cpu_before[1]
+    database_backends_cpu(backends)
+    cpu_database = sum(cpu - cpu_before[2].get(pid, 0.0) for pid, cpu in backends.items())
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
+        if os.environ.get("BENCH_PROFILE_OUT"):
+            shutil.copy(tmp / f"profile-{connections}.txt", os.environ["BENCH_PROFILE_OUT"])
     stats = Delivery.objects.filter(issue=issue, status="sent").aggregate(first=Min("sent_at"), last=Max("sent_at"))
     sent = Delivery.objects.filter(issue=issue, status="sent").count()
     first_mail = stats["first"].timestamp() - t0
@@ -370,9 +423,14 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
         )
         for _ in range(connections)
     ]
+    sink_before = cpu_seconds([sink_pid])
+    cpu_source = 0.0
     for proc in sources:
-        proc.wait()
+        usage = os.wait4(proc.pid, 0)[2]
+        proc.returncode = 0
+        cpu_source += usage.ru_utime + usage.ru_stime
     baseline_seconds = time.time() - b0
+    cpu_source_sink = cpu_seconds([sink_pid]) - sink_before
     baseline = per_session * connections / baseline_seconds
 
     print()
@@ -388,6 +446,15 @@ def run_once(issue, connections, message_size, tmp, start, source_bin):
     )
     print(f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({baseline_seconds:.1f} s)")
     print(f"ratio engine/smtp-source  {ours / baseline:.2f}")
+    micro = 1e6 / sent
+    print(
+        f"CPU per mail, engine      {cpu_workers * micro:.0f} µs workers + {cpu_database * micro:.0f} µs "
+        f"PostgreSQL + {cpu_sink * micro:.0f} µs sink"
+    )
+    print(
+        f"CPU per mail, smtp-source {cpu_source * 1e6 / (per_session * connections):.0f} µs smtp-source + "
+        f"{cpu_source_sink * 1e6 / (per_session * connections):.0f} µs sink"
+    )
     print(f"peak worker memory        {peak:.0f} MB (max RSS of one worker process)")
     if PROFILE:
         print(f"top functions (own time) of the workers, {connections} connections:")
@@ -412,7 +479,7 @@ def main():
     try:
         start(["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         wait_port(REDIS_PORT)
-        start(
+        sink = start(
             [sink_bin, "-u", os.environ.get("USER") or "root", "-R", str(tmp), "-c", f"127.0.0.1:{SINK_PORT}", "1024"],
             stdout=open(tmp / "sink.log", "wb"),  # noqa: SIM115 - open for the child's lifetime
         )
@@ -430,7 +497,7 @@ def main():
 
         print(f"load average before the runs: {os.getloadavg()[0]:.2f} (1 min)", flush=True)
         for connections in CONNECTIONS:
-            run_once(issue, connections, message_size, tmp, start, source_bin)
+            run_once(issue, connections, message_size, tmp, start, source_bin, sink.pid)
     finally:
         for proc in reversed(procs):
             if proc.poll() is None:

@@ -11,10 +11,11 @@ from django.utils.safestring import mark_safe
 COLOURS = ("#1d4ed8", "#b45309", "#b91c1c", "#047857", "#6d28d9")
 
 
-def grouped_bars(title, description, labels, series, width=640, height=220):
+def grouped_bars(title, description, labels, series, width=640, height=232, months=False):
     """Vertical grouped bars: ``labels`` along the x axis, ``series`` a list of
-    ``(name, values)`` with one value per label."""
-    top, bottom, left, right = 16, 40, 36, 8
+    ``(name, values)`` with one value per label. With ``months`` the labels are "Jan 2026":
+    the month on the first line, the year below only where it changes, so twelve fit."""
+    top, bottom, left, right = 16, 54, 36, 8
     plot_w, plot_h = width - left - right, height - top - bottom
     maximum = max([max(values, default=0) for _name, values in series] + [1])
     group_w = plot_w / max(len(labels), 1)
@@ -53,14 +54,25 @@ def grouped_bars(title, description, labels, series, width=640, height=220):
                     name,
                 )
             )
+        month, year = (str(label).partition(" ")[::2]) if months else (label, "")
+        show_year = year and (i == 0 or str(labels[i - 1]).partition(" ")[2] != year)
         parts.append(
             format_html(
                 '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#111827">{}</text>',
                 round(left + i * group_w + group_w / 2, 1),
                 height - bottom + 14,
-                label,
+                month,
             )
         )
+        if show_year:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#111827">{}</text>',
+                    round(left + i * group_w + group_w / 2, 1),
+                    height - bottom + 27,
+                    year,
+                )
+            )
     legend = format_html_join(
         "",
         '<rect x="{}" y="{}" width="10" height="10" fill="{}"/>'

@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site
@@ -222,6 +223,7 @@ class SubscribersPanel(DashboardPanel):
                 _("Confirmed, unsubscribed and bounced subscribers in each of the last twelve months."),
                 stats["months"],
                 series,
+                months=True,
             )
             rows = list(zip(stats["months"], stats["confirmed"], stats["unsubscribed"], stats["bounced"], strict=True))
             networks.append({"site": site, "chart": chart, "rows": rows, "active": stats["active"]})
@@ -240,7 +242,7 @@ class SendsPanel(DashboardPanel):
             chart = charts.grouped_bars(
                 _("Last sends"),
                 _("Delivered, failed and retrying mails of the last issues sent."),
-                [row["issue"].subject[:18] for row in rows],
+                [Truncator(row["issue"].subject).chars(20) for row in rows],
                 [
                     (_("delivered"), [row["delivered"] for row in rows]),
                     (_("failed"), [row["failed"] for row in rows]),

@@ -1,6 +1,8 @@
 """Admin registrations: snippets through viewsets, scoped to the editor's own networks."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -91,6 +93,13 @@ hooks.register("before_move_page", refuse_move_to_foreign_network)
 hooks.register("construct_page_chooser_queryset", own_network_pages)
 hooks.register("construct_admin_api", scope_admin_api, order=100)  # after Wagtail's own endpoints
 hooks.register("construct_reports_menu", hide_installation_wide_reports)
+
+
+@hooks.register("insert_editor_js")
+def rich_text_written_before_submit():
+    """Text typed into a rich text field just before saving or publishing is sent with the form
+    (Draftail writes its input only 250 ms after the last keystroke); see the script."""
+    return format_html('<script src="{}" defer></script>', static("home/rich_text_submit.js"))
 
 
 @hooks.register("register_page_header_buttons")

@@ -11,8 +11,9 @@ class NewsletterConfig(AppConfig):
         from home import extensions
 
         from . import permissions, snapshot, webhooks  # noqa: F401 - connect the tracking and pre_delete receivers
-        from .demo import SendersDemo
+        from .demo import ReadersDemo, SendersDemo
 
         permissions.register_policies()
         extensions.grant_to_editors("newsletter", permissions.EDITOR_PERMISSIONS)
         extensions.add_demo_content(SendersDemo())
+        extensions.add_demo_content(ReadersDemo())

@@ -36,8 +36,24 @@ class BatchResult:
 RECIPIENT_FIELDS = ("pk", "address", "attempts", "subscriber_id", "subscriber__name", "subscriber__status")
 
 
+def recipient_row(pk, address, attempts, subscriber_id, name, status, language, edition, topics):
+    """One claimed row as ``BatchRun`` uses it (``sending.claim`` reads these in its statement)."""
+    return {
+        "pk": pk,
+        "address": address,
+        "attempts": attempts,
+        "subscriber_id": subscriber_id,
+        "subscriber__name": name,
+        "subscriber__status": status,
+        "topics": frozenset(topics or ()),
+        "edition": edition or "standard",
+        "language": language or "de",
+    }
+
+
 def _load_recipients(ids):
-    """The claimed rows with what personalising needs: name, status, edition, language, topics."""
+    """The claimed rows with what personalising needs: name, status, edition, language, topics
+    (when the claim did not read them itself)."""
     fields = (*RECIPIENT_FIELDS, "subscriber__language", "subscriber__edition")
     rows = list(Delivery.objects.filter(pk__in=ids).order_by("pk").values(*fields))
     topics = {}
@@ -105,7 +121,7 @@ class BatchRun:
         self.max_attempts = getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 6)
         self.retry_base = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 60)
         self.limiter = RateLimiter(issue.site_id, site_settings.rate_limit_per_minute)
-        self.recipients = _load_recipients(claim.ids)
+        self.recipients = claim.rows if claim.rows is not None else _load_recipients(claim.ids)
         self.letterhead = Letterhead.build(site_settings.from_header(), issue.site.root_url, smtp.supports_8bit())
         self.messages = BatchMessages(issue, self.letterhead, before_render=self.wait_for_ledger)
         self.last_check = time.monotonic()
@@ -163,7 +179,9 @@ class BatchRun:
     def transmit(self, row, data):
         """Send one mail; the server's refusal or a connection error comes back as SmtpFailure."""
         try:
-            self.smtp.send(self.letterhead.return_path(row["pk"]), row["address"], data, self.letterhead.eight_bit)
+            self.smtp.send(
+                self.letterhead.return_path(row["pk"]), row["address"], data, self.letterhead.eight_bit, stuffed=True
+            )
         except TRANSPORT_ERRORS as exc:
             return SmtpFailure.from_exception(exc)
         except BaseException:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from .cache_fallback import CACHE_ERRORS
+from .message import dot_stuff
 
 HARD_BOUNCE_CODES = {550, 551, 553}
 # What a failed send can raise; anything else is a bug and propagates.
@@ -67,7 +68,11 @@ class PersistentSmtp:
             smtp.login(self.config.user, self.config.password)
         self.smtp = smtp
 
-    def send(self, sender, recipient, data, eight_bit=False):
+    def send(self, sender, recipient, data, eight_bit=False, stuffed=False):
+        """Send one mail. ``data`` ends with CRLF; ``stuffed``: it is dot-stuffed and ends with
+        the terminating dot already (``message.Variant.wire``), so no pass over it here."""
+        if not stuffed:
+            data = dot_stuff(data)
         if self.smtp is None or self.smtp.sock is None:
             self.connect()
         try:
@@ -82,7 +87,7 @@ class PersistentSmtp:
             if self.smtp.has_extn("pipelining"):
                 self._send_pipelined(sender, recipient, data, eight_bit)
             else:
-                self.smtp.sendmail(sender, [recipient], data, mail_options=["BODY=8BITMIME"] if eight_bit else [])
+                self._send_in_steps(sender, recipient, data, eight_bit)
         except smtplib.SMTPServerDisconnected:
             self.smtp = None
             raise
@@ -106,6 +111,28 @@ class PersistentSmtp:
         except TRANSPORT_ERRORS:
             return False
 
+    def _send_in_steps(self, sender, recipient, data, eight_bit):
+        """Without PIPELINING: MAIL, RCPT and DATA each waiting for its answer (what smtplib's
+        sendmail does, but with a body that is stuffed already)."""
+        smtp = self.smtp
+        code, msg = smtp.mail(sender, ["BODY=8BITMIME"] if eight_bit else [])
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, msg, sender)
+        code, msg = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({recipient: (code, msg)})
+        self._data(data)
+
+    def _data(self, data):
+        smtp = self.smtp
+        code, msg = smtp.docmd("data")
+        if code != 354:
+            raise smtplib.SMTPDataError(code, msg)
+        smtp.send(data)
+        code, msg = smtp.getreply()
+        if code != 250:
+            raise smtplib.SMTPDataError(code, msg)
+
     def _send_pipelined(self, sender, recipient, data, eight_bit):
         """MAIL, RCPT and DATA in one write (RFC 2920): one round trip instead of three."""
         smtp = self.smtp
@@ -120,10 +147,7 @@ class PersistentSmtp:
             raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_msg)})
         if data_code != 354:
             raise smtplib.SMTPDataError(data_code, data_msg)
-        # dot-stuffing (RFC 5321 4.5.2); data already ends with CRLF
-        if data.startswith(b"."):
-            data = b"." + data
-        smtp.send(data.replace(b"\r\n.", b"\r\n..") + b".\r\n")
+        smtp.send(data)  # dot-stuffed and terminated (``send``)
         code, msg = smtp.getreply()
         if code != 250:
             raise smtplib.SMTPDataError(code, msg)

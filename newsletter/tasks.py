@@ -19,6 +19,8 @@ def warm_up(**kwargs):
 @shared_task(name="newsletter.send_batch", acks_late=True)
 def send_batch_task(issue_id):
     result = senders.send_batches(issue_id)
+    if result.claimed and not result.stopped:
+        sending.continue_send(issue_id)  # the chain goes on while there is something to send
     return {"claimed": result.claimed, "sent": result.sent, "retry": result.retry, "failed": result.failed}
 
 

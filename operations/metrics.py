@@ -118,10 +118,10 @@ class StateCollector:
         if url.startswith(("redis://", "rediss://")):
             import redis
 
-            queue = settings.CELERY_TASK_DEFAULT_QUEUE if hasattr(settings, "CELERY_TASK_DEFAULT_QUEUE") else "celery"
             try:
                 client = redis.Redis.from_url(url, socket_timeout=2)
-                family.add_metric([queue], client.llen(queue))
+                for queue in settings.CELERY_TASK_QUEUES:  # "celery" and "mail" (the sends)
+                    family.add_metric([queue.name], client.llen(queue.name))
             except redis.RedisError:
                 pass
         yield family

@@ -125,7 +125,13 @@ def theme_of(identity, logo_height=96):
     logo = {}
     if identity.logo_id:
         rendition = identity.logo.get_rendition(f"height-{logo_height}|preserve-svg")
-        logo = {"logo_url": rendition.url, "logo_width": rendition.width, "logo_height": rendition.height}
+        # An SVG's rendition measures in floats, which the template would print localised
+        # ("96,0"), not a valid width attribute: whole pixels.
+        logo = {
+            "logo_url": rendition.url,
+            "logo_width": round(rendition.width),
+            "logo_height": round(rendition.height),
+        }
     return Theme(primary=primary, secondary=identity.secondary_colour or darker(primary), **logo)
 
 

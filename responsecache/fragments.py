@@ -14,6 +14,7 @@ counters are bumped only then. Without it, ``build()`` runs every time.
 """
 
 import hashlib
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
@@ -34,19 +35,14 @@ def current_request():
     return _current_request.get()
 
 
+@contextmanager
 def answering(request):
     """Context manager: ``request`` is the current request inside."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def scope():
-        token = _current_request.set(request)
-        try:
-            yield
-        finally:
-            _current_request.reset(token)
-
-    return scope()
+    token = _current_request.set(request)
+    try:
+        yield
+    finally:
+        _current_request.reset(token)
 
 
 def enabled():

@@ -1,10 +1,11 @@
 """Generation counters: the one place that names the response cache's keys.
 
-Every cached answer's key contains the current generation of each network it may show. An event
-that changes what a network shows bumps that network's counter, so every answer stored under
-the old value is never read again (it expires by its timeout). This is coarse — one publish
-invalidates all of that network's answers — but exact: no answer that shows the changed object
-survives, whichever page, listing or feed it appears in.
+Every cached answer records the generation of each network it may show, as read before it was
+rendered, and is taken only while all of them are still current (every fragment's key contains
+them). An event that changes what a network shows bumps that network's counter, so no answer
+rendered under the old value is used again (the next render replaces it, or it expires by its
+timeout). This is coarse — one publish invalidates all of that network's answers — but exact:
+no answer that shows the changed object survives, whichever page, listing or feed it appears in.
 
 Counters:
 
@@ -48,17 +49,23 @@ def _key(counter):
 
 def read(counters):
     """The current values of ``counters`` (one round trip; missing ones are started)."""
+    return read_with(counters, ())[0]
+
+
+def read_with(counters, keys):
+    """The current values of ``counters`` and what is stored under ``keys``, in one round trip
+    (missing counters are started, which takes more)."""
     store = cache()
-    keys = {counter: _key(counter) for counter in counters}
-    values = store.get_many(keys.values())
+    counter_keys = {counter: _key(counter) for counter in counters}
+    found = store.get_many([*counter_keys.values(), *keys])
     result = {}
-    for counter, key in keys.items():
-        value = values.get(key)
+    for counter, key in counter_keys.items():
+        value = found.get(key)
         if value is None:
             store.add(key, time.time_ns(), timeout=None)
             value = store.get(key)
         result[counter] = value
-    return result
+    return result, {key: found[key] for key in keys if key in found}
 
 
 def bump(counters):
@@ -74,6 +81,14 @@ def bump(counters):
 
 
 def entry_key(parts, generations):
-    """The cache key of one answer: what identifies the request plus the generations it shows."""
+    """The cache key of one fragment: what identifies it plus the generations it depends on."""
     text = "\n".join([*parts, *(f"{name}={generations[name]}" for name in sorted(generations))])
     return f"{PREFIX}page:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
+
+
+def answer_key(parts):
+    """The cache key of one answer: what identifies the request, without generations. The stored
+    entry holds the generations it was rendered under; the reader fetches it together with the
+    current ones (:func:`read_with`) and takes it only when they are equal."""
+    text = "\n".join(parts)
+    return f"{PREFIX}answer:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"

@@ -17,8 +17,10 @@ layers set. Rules:
   prefixes (admin, documents, images, newsletter, headless preview …);
 - only 200 answers that set no cookie, did not use a CSRF token (form pages), did not touch the
   session, are not marked private/no-store, and vary on nothing but language;
-- the key holds scheme, host, path, query (sorted), language and the generations of the
-  networks the answer may show (:mod:`responsecache.generations`).
+- the key holds scheme, host, path, query (sorted) and language; the stored entry holds the
+  generations of the networks the answer may show, read before it was rendered
+  (:mod:`responsecache.generations`). A hit is one round trip: one ``MGET`` reads the entry with
+  the current generations, and an entry rendered under other values counts as a miss.
 
 Every stored answer gets a strong ``ETag`` (hash of the body), ``Last-Modified`` (when it was
 rendered) and a ``Cache-Control`` for its kind; ``If-None-Match``/``If-Modified-Since`` answer
@@ -32,7 +34,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
 from . import fragments, generations
 
@@ -70,9 +72,9 @@ def personal(request):
     return any(name in request.COOKIES for name in bypass_cookies)
 
 
-def counters_for(request):
-    """The generation counters an answer to this request depends on."""
-    counters = {generations.GLOBAL, generations.DEFAULT, generations.host_counter(request.get_host())}
+def counters_for(request, host):
+    """The generation counters an answer to this request (for ``host``) depends on."""
+    counters = {generations.GLOBAL, generations.DEFAULT, generations.host_counter(host)}
     site_param = request.GET.get("site")
     if site_param:
         counters.add(generations.host_counter(site_param))
@@ -81,12 +83,25 @@ def counters_for(request):
     return counters
 
 
-def request_key(request):
+def request_parts(request, host):
     query = "&".join(f"{key}={value}" for key, values in sorted(request.GET.lists()) for value in values)
-    parts = [request.scheme, request.get_host().lower(), request.path, query, translation.get_language() or ""]
-    values = generations.read(counters_for(request))
-    setattr(request, fragments.REQUEST_ATTR, dict(values))  # fragments of a miss read the same values
-    return generations.entry_key(parts, values)
+    return [request.scheme, host.lower(), request.path, query, translation.get_language() or ""]
+
+
+def lookup(request):
+    """The request's key, the current generations its answer depends on, and the stored entry if
+    it was rendered under exactly these: one round trip (entry and counters in one ``MGET``).
+
+    The generations are read before a miss renders and stored with its answer, so an answer
+    rendered while an event bumped a counter is stored under the old value and never taken."""
+    host = request.get_host()
+    key = generations.answer_key(request_parts(request, host))
+    current, found = generations.read_with(counters_for(request, host), [key])
+    setattr(request, fragments.REQUEST_ATTR, dict(current))  # fragments of a miss read the same values
+    entry = found.get(key)
+    if entry is not None and entry[0] != current:  # rendered under other generations: a miss
+        entry = None
+    return key, current, entry
 
 
 def response_is_storable(request, response):
@@ -122,32 +137,25 @@ def add_cache_control(request, response, kind):
         patch_vary_headers(response, ("Authorization",))
 
 
-def freeze(response, rendered_at):
+def freeze(response, rendered_under):
+    """The stored entry: the generations the answer was rendered under, then the answer (its
+    ``Last-Modified`` parsed once here, not on every hit)."""
     headers = [(name, value) for name, value in response.headers.items() if name.lower() != "set-cookie"]
-    return (response.status_code, headers, response.content, rendered_at)
+    last_modified = response.get("Last-Modified")
+    last_modified = parse_http_date_safe(last_modified) if last_modified else None
+    return (rendered_under, response.status_code, headers, response.content, last_modified)
 
 
 def thaw(entry):
-    status, headers, content, _rendered_at = entry
+    _rendered_under, status, headers, content, last_modified = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    return response
+    return response, last_modified
 
 
-def conditional(request, response):
-    return get_conditional_response(
-        request,
-        etag=response.get("ETag"),
-        last_modified=_parse_last_modified(response.get("Last-Modified")),
-        response=response,
-    )
-
-
-def _parse_last_modified(value):
-    from django.utils.http import parse_http_date_safe
-
-    return parse_http_date_safe(value) if value else None
+def conditional(request, response, last_modified):
+    return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
 
 class ResponseCacheMiddleware:
@@ -167,22 +175,20 @@ class ResponseCacheMiddleware:
         if personal(request):
             fragments.remember_site(request)
             return keep_private(self.get_response(request))
-        store = generations.cache()
-        key = request_key(request)
-        entry = store.get(key)
+        key, current, entry = lookup(request)
         if entry is not None:
-            response = thaw(entry)
+            response, last_modified = thaw(entry)
             response["X-Cache"] = "HIT"
-            return conditional(request, response)
+            return conditional(request, response, last_modified)
         fragments.remember_site(request)
         response = self.get_response(request)
         if request.method == "GET" and response_is_storable(request, response):
-            rendered_at = time.time()
-            add_validators(response, rendered_at)
+            add_validators(response, time.time())
             add_cache_control(request, response, kind_of(request.path))
-            store.set(key, freeze(response, rendered_at), setting("RESPONSE_CACHE_TIMEOUT", 3600))
+            entry = freeze(response, current)  # the generations read before rendering
+            generations.cache().set(key, entry, setting("RESPONSE_CACHE_TIMEOUT", 3600))
             response["X-Cache"] = "MISS"
-            return conditional(request, response)
+            return conditional(request, response, entry[-1])
         return keep_private(response)
 
 

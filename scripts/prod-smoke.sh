@@ -50,23 +50,25 @@ step "collectstatic, migrate, load_demo"
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py load_demo >"$WORK/load_demo.log" 2>&1 || { cat "$WORK/load_demo.log"; exit 1; }
 
-step "gunicorn :$WEB_PORT, Celery worker, Celery beat"
+step "gunicorn :$WEB_PORT, Celery worker and mailer, Celery beat"
 "$BIN/gunicorn" cms.wsgi:application --bind "127.0.0.1:$WEB_PORT" --workers 2 >"$WORK/web.log" 2>&1 &
 WEB=$!; PIDS+=($WEB)
-"$BIN/celery" -A cms worker --loglevel INFO --concurrency 1 -n "smoke@%h" >"$WORK/worker.log" 2>&1 &
+"$BIN/celery" -A cms worker -Q celery --loglevel INFO --concurrency 1 -n "smoke@%h" >"$WORK/worker.log" 2>&1 &
 WORKER=$!; PIDS+=($WORKER)
+"$BIN/celery" -A cms worker -Q mail --loglevel INFO --concurrency 1 -n "smoke-mailer@%h" >"$WORK/mailer.log" 2>&1 &
+MAILER=$!; PIDS+=($MAILER)
 "$BIN/celery" -A cms beat --loglevel INFO --schedule "$WORK/celerybeat-schedule" >"$WORK/beat.log" 2>&1 &
 BEAT=$!; PIDS+=($BEAT)
 
 if ! "$PY" scripts/prod_smoke_checks.py "http://127.0.0.1:$WEB_PORT" "$WORK/Maildir" "$WORK"; then
-  for log in web worker beat; do echo "--- $log.log (last 40 lines)"; tail -n 40 "$WORK/$log.log"; done
+  for log in web worker mailer beat; do echo "--- $log.log (last 40 lines)"; tail -n 40 "$WORK/$log.log"; done
   exit 1
 fi
 
 step "shutting down (SIGTERM), as docker compose stop does"
-kill -TERM "$WEB" "$WORKER" "$BEAT"
+kill -TERM "$WEB" "$WORKER" "$MAILER" "$BEAT"
 status=0
-for pid in "$WEB" "$WORKER" "$BEAT"; do
+for pid in "$WEB" "$WORKER" "$MAILER" "$BEAT"; do
   rc=0
   timeout 60 tail --pid="$pid" -f /dev/null || { echo "process $pid did not stop within 60 s"; status=1; }
   wait "$pid" || rc=$?

@@ -110,7 +110,7 @@ def wait_for_mail(address, timeout=120):
 
 
 def check_logs(address):
-    for name in ("web.log", "worker.log", "beat.log"):
+    for name in ("web.log", "worker.log", "mailer.log", "beat.log"):
         text = (LOGDIR / name).read_text(errors="replace")
         if address in text:
             fail(f"{name} contains the subscriber's address")
@@ -118,7 +118,7 @@ def check_logs(address):
     requests = [json.loads(line) for line in lines if '"request_id"' in line]
     if not requests:
         fail("web.log has no JSON request lines")
-    say(f"logs: {len(requests)} JSON request lines, no address in web, worker or beat logs")
+    say(f"logs: {len(requests)} JSON request lines, no address in web, worker, mailer or beat logs")
 
 
 wait_ready()

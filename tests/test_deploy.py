@@ -66,7 +66,7 @@ def test_compose_file_is_valid_and_every_service_reports_its_health():
 
     compose = YAML(typ="safe").load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
-    for name in ("web", "worker", "beat", "db", "redis"):
+    for name in ("web", "worker", "mailer", "beat", "db", "redis"):
         assert "test" in services[name].get("healthcheck", {}), f"{name} has no health check"
     # the beat's check runs our own command with a check that exists
     beat_check = services["beat"]["healthcheck"]["test"]

@@ -12,8 +12,10 @@ class TranslationsConfig(AppConfig):
 
         from home import extensions
 
+        from .demo import TranslationRequestsDemo
         from .signals import on_page_saved
 
         post_save.connect(on_page_saved, dispatch_uid="translations-root-permissions")
         # The "Translate" action of wagtail-localize for every network's editors.
         extensions.grant_to_editors("wagtail_localize", ("submit_translation",))
+        extensions.add_demo_content(TranslationRequestsDemo())

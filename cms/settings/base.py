@@ -18,6 +18,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -204,6 +205,21 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Two queues: "mail" (newsletter sends, confirmation mails, the sweep that resumes sends) and
+# "celery" (everything else: accessible versions, digests, webhooks, clean-ups). Production runs a
+# worker per queue (docker-compose.yml: mailer, worker), so a send never waits behind audio or PDF
+# builds of a big publish; a worker started without -Q consumes both (tests, benchmarks).
+MAIL_TASKS = ("newsletter.send_batch", "newsletter.send_confirmation", "newsletter.resume_sends")
+
+
+def celery_queues(default_queue, mail_queue):
+    """(CELERY_TASK_QUEUES, CELERY_TASK_ROUTES) for these two queue names."""
+    return (Queue(default_queue), Queue(mail_queue)), {name: {"queue": mail_queue} for name in MAIL_TASKS}
+
+
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_MAIL_QUEUE = "mail"
+CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(CELERY_TASK_DEFAULT_QUEUE, CELERY_MAIL_QUEUE)
 
 # Mail
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -230,7 +246,7 @@ CELERY_BEAT_SCHEDULE = {
 INSTALLED_APPS += ["anymail"]
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
+        {"BACKEND": "cms.rediscache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "miteinander"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -21,7 +21,7 @@ WAGTAILAPI_DOCS_ENABLED = env_bool("WAGTAILAPI_DOCS_ENABLED", True)
 CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL", REDIS_URL)  # the cache may live apart from the broker
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+        {"BACKEND": "cms.rediscache.RedisCache", "LOCATION": CACHE_REDIS_URL}
         if CACHE_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -43,6 +43,8 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_DEFAULT_QUEUE = f"celery-{CHECKOUT_ID}"
+CELERY_MAIL_QUEUE = f"mail-{CHECKOUT_ID}"
+CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(CELERY_TASK_DEFAULT_QUEUE, CELERY_MAIL_QUEUE)
 USES_REAL_SERVICES = bool(REDIS_URL) and DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 SECRET_KEY = "test-secret-key-with-enough-length-for-hmac-0123456789"
@@ -57,7 +59,7 @@ LOGGING["root"]["level"] = "WARNING"
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{CHECKOUT_ID}",
         }

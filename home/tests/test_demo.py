@@ -24,6 +24,8 @@ from home.models import (
     ProjectPage,
     RoundTablePage,
 )
+from newsletter.models import Delivery, NewsletterIssue, Subscriber
+from translations.models import TranslationRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +56,10 @@ def counts():
         "page_permissions": GroupPagePermission.objects.count(),
         "collection_permissions": GroupCollectionPermission.objects.count(),
         "sites": Site.objects.count(),
+        "subscribers": Subscriber.objects.count(),
+        "issues": NewsletterIssue.objects.count(),
+        "deliveries": Delivery.objects.count(),
+        "translation_requests": TranslationRequest.objects.count(),
     }
 
 
@@ -135,6 +141,17 @@ def test_five_networks_with_everything_their_seed_shows_built_once_when_run_twic
         assert contacts.exclude(office_hours_note="").exists()
         assert Organisation.objects.filter(site=site).values("kind").distinct().count() >= 3
         assert all(f.logo_id for f in Funder.objects.filter(site=site))
+
+        # a year of readers and one sent issue: the dashboard, the report and the archive show data
+        readers = Subscriber.objects.filter(site=site)
+        signed_up = {d.strftime("%Y-%m") for d in readers.values_list("consent_at", flat=True)}
+        assert len(signed_up) >= 10, (site.hostname, signed_up)
+        assert readers.filter(status="unsubscribed").exists() and readers.filter(status="active").count() >= 30
+        (sent,) = NewsletterIssue.objects.filter(site=site, send_status="sent")
+        assert sent.live and sent.deliveries.filter(status="sent").count() >= 20
+        assert sent.deliveries.filter(status="failed").exclude(last_error="").exists()
+        languages = set(TranslationRequest.objects.filter(site=site).values_list("language", flat=True))
+        assert len(languages) >= 3, languages
 
 
 def test_reset_rebuilds_one_network_without_touching_the_others():

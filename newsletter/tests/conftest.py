@@ -164,3 +164,13 @@ def start_send(django_capture_on_commit_callbacks):
             return sending.start_send(issue_id)
 
     return run
+
+
+@pytest.fixture
+def sent(start_send, network, smtp_server):
+    """An issue sent to three subscribers: what each received, and its envelope sender."""
+    people = add_subscribers(network.site, 3)
+    issue = make_issue(network)
+    start_send(issue.pk)
+    mails = {p.email: smtp_server.to(p.email)[0] for p in people}
+    return people, issue, mails, smtp_server.mail_from

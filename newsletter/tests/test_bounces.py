@@ -13,19 +13,7 @@ from newsletter import bounces
 from newsletter.models import Delivery, Subscriber
 from newsletter.tasks import process_mailbox_task
 
-from .conftest import add_subscribers, make_issue
-
 MAIL = Path(__file__).parent / "mail"
-
-
-@pytest.fixture
-def sent(start_send, network, smtp_server):
-    """An issue sent to three subscribers: what each received, and its envelope sender."""
-    people = add_subscribers(network.site, 3)
-    issue = make_issue(network)
-    start_send(issue.pk)
-    mails = {p.email: smtp_server.to(p.email)[0] for p in people}
-    return people, issue, mails, smtp_server.mail_from
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Prometheus metrics: only for the scraper, and they say what an operator needs to know."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from accessibility.models import PageVariant
@@ -64,6 +65,9 @@ def test_metrics_report_requests_deliveries_variants_and_task_failures(client, t
     assert _sample(body, "miteinander_variant_builds", kind="audio", status="failed") == 1
     assert _sample(body, "miteinander_task_failures", task="operations.purge_unpublished_variants") >= 1
     assert "miteinander_task_queue_length" in body
+    if settings.CELERY_BROKER_URL.startswith("redis://"):  # both queues, the sends' one too
+        for queue in (settings.CELERY_TASK_DEFAULT_QUEUE, settings.CELERY_MAIL_QUEUE):
+            assert _sample(body, "miteinander_task_queue_length", queue=queue) >= 0
     assert "@example.org" not in body
 
 

@@ -75,6 +75,8 @@ def test_every_page_links_its_networks_stylesheet_and_shows_its_logo(client, mak
     assert '<img class="site-logo" src="' in html and '.svg" alt=""' in html
     rendition = NetworkIdentity.for_site(net.site).logo.get_rendition("height-96|preserve-svg")
     assert theme.logo_url == rendition.url and rendition.file.read().startswith(b"<svg")  # still an SVG
+    # whole pixels, not the SVG rendition's floats printed in German ("96,0")
+    assert f'width="{round(rendition.width)}" height="{round(rendition.height)}"' in html and ',0"' not in html
     assert "style=" not in html  # nothing inline: the CSP would block it
 
 

@@ -1,9 +1,13 @@
 """What anonymous readers, editors and API clients get from the response cache."""
 
 import pytest
+import redis
+from django.conf import settings
+from wagtail import hooks
 
 from conftest import publish
 from participation.models import ParticipationFormPage
+from responsecache import generations
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +123,41 @@ def test_admin_and_newsletter_pages_are_never_cached(client, make_network, respo
     for path in ("/admin/login/", "/newsletter/"):
         get(client, net, path)
         assert "X-Cache" not in get(client, net, path), path
+
+
+@pytest.mark.skipif(not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), reason="needs Redis")
+def test_a_hit_is_answered_with_one_redis_round_trip(client, make_network, response_cache, monkeypatch):
+    net = make_network("alpha")
+    paths = [
+        net.news.url,
+        f"/api/v3/pages/?site={net.site.hostname}&type=home.NewsPage",  # one more network's counter
+        f"/api/v3/translations/pages/{net.news.pk}/",  # and the counter of every network
+    ]
+    for path in paths:
+        assert get(client, net, path)["X-Cache"] == "MISS", path
+    commands = []
+    execute = redis.Redis.execute_command
+
+    def counting(self, *args, **options):  # the real Redis answers; we only count the commands
+        commands.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    for path in paths:
+        commands.clear()
+        assert get(client, net, path)["X-Cache"] == "HIT", path
+        assert commands == ["MGET"], path
+
+
+def test_an_answer_rendered_while_an_event_bumped_its_network_is_never_taken(client, make_network, response_cache):
+    """The generations stored with an answer are those read before it was rendered: a publish
+    that lands during the render leaves an entry that no reader takes."""
+    net = make_network("alpha")
+
+    def publish_during_render(page, request, serve_args, serve_kwargs):
+        generations.bump([generations.host_counter(net.site.hostname)])
+
+    with hooks.register_temporarily("before_serve_page", publish_during_render):
+        assert get(client, net, net.news.url)["X-Cache"] == "MISS"
+    assert get(client, net, net.news.url)["X-Cache"] == "MISS"
+    assert get(client, net, net.news.url)["X-Cache"] == "HIT"
