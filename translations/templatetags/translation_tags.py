@@ -2,12 +2,18 @@
 
 - ``{% page_translations page as translations %}``: list of ``{"language_code", "name",
   "url" (None if not translated), "dir"}`` for the toolbar.
-- ``{% page_language page %}`` / ``{% page_direction page %}``: ``lang`` and ``dir`` for
-  ``<html>``, from the page's locale (the active language when there is no page).
+- ``{% page_language page %}`` / ``{% page_direction page %}``: the page's language and writing
+  direction, from its locale (the active language when there is no page).
+- ``{% interface_language %}`` / ``{% interface_direction %}``: ``lang`` and ``dir`` for ``<html>``:
+  the language the frame (menu, toolbar, footer) speaks, which is the reader's language.
+- ``{% lang_attrs page %}``: `` lang="…" dir="…"`` where a page's own words (its content, its
+  title in the menu or the breadcrumbs) are in another language than the frame, e.g. a German page
+  not yet translated, read with the Arabic frame (WCAG 3.1.2); empty otherwise.
 - ``{% translation_request_form page %}``: the "Ich wünsche eine Übersetzung in …" form.
 """
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -42,6 +48,28 @@ def page_language(page=None):
 @register.simple_tag
 def page_direction(page=None):
     return direction(_language(page))
+
+
+def _interface_language():
+    return public_language_tag(get_language() or "de")
+
+
+@register.simple_tag
+def interface_language():
+    return _interface_language()
+
+
+@register.simple_tag
+def interface_direction():
+    return direction(_interface_language())
+
+
+@register.simple_tag
+def lang_attrs(page):
+    language = _language(page)
+    if not isinstance(page, Page) or language == _interface_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, direction(language))
 
 
 @register.inclusion_tag("translations/includes/request_form.html", takes_context=True)

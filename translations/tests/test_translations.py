@@ -70,6 +70,20 @@ def test_arabic_page_is_right_to_left_under_its_prefix(client, make_network, tra
     assert '<html lang="tr" dir="ltr">' in client.get(turkish.url, HTTP_HOST=net.site.hostname).content.decode()
 
 
+def test_untranslated_page_read_in_arabic_marks_its_german_words(client, make_network):
+    """The frame speaks the reader's language, the page's own words keep theirs (WCAG 3.1.2):
+    a screen reader reads the Arabic menu in Arabic and the German text in German."""
+    net = make_network("sigma-de")
+    response = client.get("/ar/aktuelles/sprachcafe/", HTTP_HOST=net.site.hostname)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<div class="page-content" lang="de" dir="ltr">' in html
+    assert f'<span aria-current="page" lang="de" dir="ltr">{net.news.title}</span>' in html  # breadcrumbs
+    german = client.get("/aktuelles/sprachcafe/", HTTP_HOST=net.site.hostname).content.decode()
+    assert '<html lang="de" dir="ltr">' in german and '<div class="page-content">' in german
+
+
 def test_page_translations_tag_lists_every_other_language(make_network, translate):
     net = make_network("tau")
     translate(net.news, "fa")
