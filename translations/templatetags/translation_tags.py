@@ -64,12 +64,29 @@ def interface_direction():
     return direction(_interface_language())
 
 
-@register.simple_tag
-def lang_attrs(page):
-    language = _language(page)
-    if not isinstance(page, Page) or language == _interface_language():
+def _locale_codes(request):
+    """``{locale id: language code}``, read once per request (menus list a dozen pages)."""
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        from wagtail.models import Locale
+
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._locale_codes = codes
+    return codes
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, page):
+    if not isinstance(page, Page) or not page.__dict__.get("locale_id"):
         return ""
-    return format_html(' lang="{}" dir="{}"', language, direction(language))
+    interface = _interface_language()
+    code = _locale_codes(context.get("request")).get(page.locale_id, interface)
+    if code == "de" and get_language() == LEICHTE_SPRACHE_INTERNAL:
+        code = interface  # a German page in the Leichte Sprache frame: see _language
+    if code == interface:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
 @register.inclusion_tag("translations/includes/request_form.html", takes_context=True)
