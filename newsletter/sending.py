@@ -3,8 +3,8 @@
 1. ``start_send`` snapshots the recipients into Delivery rows (``INSERT … SELECT``; unique per
    issue and subscriber): the first few thousand rows commit at once and their batches are
    enqueued, the rest follows in one statement while they are sent.
-2. A worker ``claim``s up to a batch of rows (``SELECT … FOR UPDATE SKIP LOCKED``, then
-   status *sending* with a lease) and runs ``send_batch``: render each variant once, build each
+2. A worker ``claim``s up to a batch of rows (``claims``: ``FOR UPDATE SKIP LOCKED``, status
+   *sending* with a lease and its owner token) and runs ``send_batch``: render each variant once, build each
    recipient's mail (``message``), send it over one persistent SMTP connection (``smtp``) and
    record every result right after the server's answer.
 3. Rows whose lease expired (their worker died) are claimable again; the only possible
@@ -19,18 +19,16 @@ import logging
 import math
 import time
 import uuid
-from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .batch import BatchResult, BatchRun, Lease, recipient_row
+from .batch import BatchResult, BatchRun
+from .claims import _claimable, claim
 from .message import Letterhead, Variant
-from .models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
+from .models import Delivery, NewsletterIssue, NewsletterSettings
 from .rendering import render_issue
 from .signals import issue_sent
 from .smtp import PersistentSmtp, SmtpConfig
@@ -155,14 +153,6 @@ def enqueue_batches(issue_id):
     return batches
 
 
-def _claimable(queryset, now):
-    return queryset.filter(
-        Q(status=Delivery.Status.PENDING, next_attempt_at__isnull=True)
-        | Q(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
-        | Q(status=Delivery.Status.SENDING, lease_until__lt=now)
-    )
-
-
 def continue_send(issue_id):
     """A send task's successor (see ``enqueue_batches``); broker down: beat's ``resume_sends``."""
     from .tasks import send_batch_task
@@ -252,78 +242,6 @@ def cancel(issue_id):
 
 
 # ---------------------------------------------------------------- claiming
-
-
-@dataclass
-class Claim:
-    """Rows one worker took, and the lease (with its owner token) it holds on them; ``rows``:
-    what sending them needs (``batch.load_recipients``), read in the claim's own statement."""
-
-    ids: list
-    lease: Lease
-    rows: list | None = None
-
-
-CLAIM_SQL = """
-WITH claimed AS (
-    UPDATE {delivery} SET status = 'sending', lease_until = %(lease_until)s, claim_token = %(token)s
-    WHERE id = ANY(ARRAY(
-        SELECT id FROM {delivery}
-        WHERE issue_id = %(issue)s AND (
-            (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= %(now)s))
-            OR (status = 'sending' AND lease_until < %(now)s)
-        )
-        ORDER BY id LIMIT %(limit)s FOR UPDATE SKIP LOCKED
-    ))
-    RETURNING id, address, attempts, subscriber_id
-)
-SELECT c.id, c.address, c.attempts, c.subscriber_id, s.name, s.status, s.language, s.edition,
-    ARRAY(SELECT t.actionfieldpage_id FROM {topics} t WHERE t.subscriber_id = c.subscriber_id)
-FROM claimed c LEFT JOIN {subscriber} s ON s.id = c.subscriber_id
-ORDER BY c.id
-"""
-
-
-def claim(issue_id, limit, lease_seconds):
-    """Lock up to ``limit`` claimable rows no other worker holds and lease them to us under a
-    fresh owner token: only that token's holder may send, extend or record them.
-
-    On PostgreSQL one statement locks (``SKIP LOCKED``), leases and returns the rows with their
-    subscribers' name, status, edition, language and topics: one round trip per batch, and no
-    list of 500 ids for the planner to answer with a scan of the whole subscriber table."""
-    started = time.monotonic()
-    now = timezone.now()
-    token = uuid.uuid4()
-    if connection.vendor == "postgresql":
-        sql = CLAIM_SQL.format(
-            delivery=Delivery._meta.db_table,
-            subscriber=Subscriber._meta.db_table,
-            topics=Subscriber.topics.through._meta.db_table,
-        )
-        params = {
-            "lease_until": now + timedelta(seconds=lease_seconds),
-            "token": token,
-            "issue": issue_id,
-            "now": now,
-            "limit": limit,
-        }
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = [recipient_row(*row) for row in cursor.fetchall()]
-        ids = [row["pk"] for row in rows]
-        return Claim(ids, Lease(token, ids, lease_seconds, started), rows)
-    with transaction.atomic():
-        ids = list(
-            _claimable(Delivery.objects.filter(issue_id=issue_id), now)
-            .order_by("pk")
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)[:limit]
-        )
-        if ids:
-            Delivery.objects.filter(pk__in=ids).update(
-                status=Delivery.Status.SENDING, lease_until=now + timedelta(seconds=lease_seconds), claim_token=token
-            )
-    return Claim(ids, Lease(token, ids, lease_seconds, started))
 
 
 # ---------------------------------------------------------------- the batch

@@ -64,7 +64,7 @@ def test_backup_of_the_demo_restores_into_an_empty_database_and_media_folder(tmp
         )
         before = counts()
         before_media = media_checksums(media)
-        assert before["pages"] > 50 and before["deliveries"] == 25 and before_media
+        assert before["pages"] > 50 and before["deliveries"] >= 25 and before_media  # the demo sent an issue too
 
         folder = create_backup(tmp_path / "backups")
 
