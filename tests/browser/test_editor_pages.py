@@ -58,6 +58,18 @@ def fill_date(editor, selector, value):
     editor.keyboard.press("Escape")  # closes the date picker that opened over the next fields
 
 
+def start_meeting(demo_server, editor, title, start):
+    """Open a new meeting below Altona's round table with its title, start and place filled in."""
+    from home.models import RoundTablePage
+
+    round_table = altona_page(RoundTablePage)
+    editor.goto(demo_server.url("altona", f"/admin/pages/add/home/meetingpage/{round_table.pk}/"))
+    editor.get_by_role("heading", name="Wann und wo").wait_for()
+    editor.locator("#id_title").fill(title)
+    fill_date(editor, "#id_start", start)
+    editor.locator("#id_location_name").fill("Rathaus Altona")
+
+
 def test_editor_creates_and_publishes_news_with_an_ascii_slug(demo_server, editor, axe_audit):
     from home.models import NewsIndexPage, NewsPage
 
@@ -110,14 +122,9 @@ def test_editor_creates_a_weekly_event_readers_find_every_week(demo_server, edit
 
 
 def test_editor_documents_a_meeting_with_minutes_and_results(demo_server, editor):
-    from home.models import MeetingPage, RoundTablePage
+    from home.models import MeetingPage
 
-    round_table = altona_page(RoundTablePage)
-    editor.goto(demo_server.url("altona", f"/admin/pages/add/home/meetingpage/{round_table.pk}/"))
-    editor.get_by_role("heading", name="Wann und wo").wait_for()
-    editor.locator("#id_title").fill("Sitzung Dezember")
-    fill_date(editor, "#id_start", "2026-12-01 18:00")
-    editor.locator("#id_location_name").fill("Rathaus Altona")
+    start_meeting(demo_server, editor, "Sitzung Dezember", "2026-12-01 18:00")
     editor.locator("#id_status").select_option(label="dokumentiert")
     type_into(editor, "minutes", "Wir haben über Wohnungen für Geflüchtete gesprochen.")
     results = editor.locator('[data-contentpath="results"]')
@@ -140,14 +147,9 @@ def test_minutes_typed_right_before_saving_are_saved(demo_server, editor):
     """Draftail writes its text into the form only 250 ms after the last keystroke; Ctrl+S (or a
     quick publish) right after typing must still send all of it (home/static/home/rich_text_submit.js).
     Without that, the CI run published a meeting without its minutes."""
-    from home.models import MeetingPage, RoundTablePage
+    from home.models import MeetingPage
 
-    round_table = altona_page(RoundTablePage)
-    editor.goto(demo_server.url("altona", f"/admin/pages/add/home/meetingpage/{round_table.pk}/"))
-    editor.get_by_role("heading", name="Wann und wo").wait_for()
-    editor.locator("#id_title").fill("Sitzung Januar")
-    fill_date(editor, "#id_start", "2027-01-12 18:00")
-    editor.locator("#id_location_name").fill("Rathaus Altona")
+    start_meeting(demo_server, editor, "Sitzung Januar", "2027-01-12 18:00")
     type_into(editor, "minutes", "Nächstes Mal sprechen wir über die Kita.")
     editor.keyboard.press("Control+s")  # Wagtail's shortcut for "Entwurf speichern"
     editor.locator(".messages .success").first.wait_for()
