@@ -5,8 +5,7 @@ what a network's newsletter looks like after a year."""
 
 import datetime
 
-from wagtail.models import Site
-
+from home.demo.builder import find_site
 from home.extensions import DemoContribution
 
 from .models import NewsletterSettings
@@ -21,7 +20,7 @@ def sender_for(spec):
 def add_senders_to_demo_networks(specs):
     """Set a sender where the network has none (an admin's own choice is kept)."""
     for spec in specs:
-        site = Site.objects.filter(hostname=spec["hostname"]).first()
+        site = find_site(spec["hostname"])
         if site is None:
             continue
         settings = NewsletterSettings.for_site(site)
@@ -152,7 +151,7 @@ class ReadersDemo(DemoContribution):
         now = timezone.now()
         lines = []
         for spec in specs:
-            site = Site.objects.filter(hostname=spec["hostname"]).first()
+            site = find_site(spec["hostname"])
             if site is None or Subscriber.objects.filter(site=site, email__endswith="@" + DEMO_DOMAIN).exists():
                 continue
             count = readers_of_a_year(site, spec, now)

@@ -6,8 +6,9 @@ import datetime
 import random
 
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home.demo.builder import find_site
 from home.extensions import DemoContribution
 
 from .models import TranslationRequest
@@ -39,7 +40,7 @@ class TranslationRequestsDemo(DemoContribution):
     def add_to_networks(self, specs):
         now = timezone.now()
         for spec in specs:
-            site = Site.objects.filter(hostname=spec["hostname"]).first()
+            site = find_site(spec["hostname"])
             if site is not None and not TranslationRequest.objects.filter(site=site).exists():
                 requests_for(site, spec, now)
         return []
