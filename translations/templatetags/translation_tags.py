@@ -65,7 +65,13 @@ def interface_direction():
 
 
 def _locale_codes(request):
-    """``{locale id: language code}``, read once per request (menus list a dozen pages)."""
+    """``{locale id: language code}``: the network's cached locales (no query) where the fragment
+    cache is on, else read once per request (menus list a dozen pages)."""
+    from publicsite.network import locales
+    from responsecache import fragments
+
+    if fragments.enabled():
+        return {pk: locale.language_code for pk, locale in locales(request).items()}
     codes = getattr(request, "_locale_codes", None)
     if codes is None:
         from wagtail.models import Locale
