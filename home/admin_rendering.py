@@ -9,26 +9,34 @@ markup of that template directly, character for character; ``home/tests/test_adm
 compares it with the template's, so a Wagtail upgrade that changes the template fails there
 instead of changing what editors see.
 
+The "More options" dropdown that holds a row's buttons goes the same way (:func:`render_dropdown`
+writes ``dropdown.html`` with the toggle's icon; 149 → 138 ms CPU per explorer request).
+
 Only buttons that render exactly as the template does take this way: a class with another
-template or its own context (dropdowns, header buttons with extra context) keeps Wagtail's
-rendering, and so does every button when a project template overrides Wagtail's.
+template or its own context (header buttons with extra context, a dropdown holding such a button)
+keeps Wagtail's rendering, and so does every button when a project template overrides Wagtail's.
 """
 
 from functools import cache
 
 from django.template.loader import get_template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.admin.widgets import button as button_module
 
 TEMPLATE = "wagtailadmin/shared/button.html"
 _template_render = button_module.BaseButton.render_html
 
 
+def _is_wagtails(template_name):
+    origin = get_template(template_name).origin.name.replace("\\", "/")
+    return origin.endswith("/wagtail/admin/templates/" + template_name)
+
+
 @cache
 def _template_is_wagtails():
     """False when a project or app template overrides Wagtail's ``button.html`` (its markup wins)."""
-    origin = get_template(TEMPLATE).origin.name.replace("\\", "/")
-    return origin.endswith("/wagtail/admin/templates/" + TEMPLATE)
+    return _is_wagtails(TEMPLATE)
 
 
 def renders_plainly(button):
@@ -43,6 +51,8 @@ def renders_plainly(button):
 
 def render_button(self, parent_context=None):
     if not renders_plainly(self):
+        if renders_as_dropdown(self):
+            return render_dropdown(self, parent_context)
         return _template_render(self, parent_context)
     if self.icon_name:
         icon = format_html(
@@ -66,6 +76,67 @@ def render_button(self, parent_context=None):
         self.classname,
         self.base_attrs_string,
         content,
+    )
+
+
+DROPDOWN_TEMPLATES = (  # the second only extends the first
+    "wagtailadmin/shared/button_with_dropdown.html",
+    "wagtailadmin/pages/listing/_button_with_dropdown.html",
+)
+DROPDOWN_INCLUDES = ("wagtailadmin/shared/dropdown/dropdown.html", "wagtailadmin/shared/icon.html")
+
+
+@cache
+def _dropdown_templates_are_wagtails(template_name):
+    return all(_is_wagtails(name) for name in (template_name, *DROPDOWN_TEMPLATES, *DROPDOWN_INCLUDES))
+
+
+def renders_as_dropdown(button):
+    """True for a dropdown ("More options" of each explorer row) that its templates would write
+    exactly as :func:`render_dropdown` does."""
+    cls = type(button)
+    return (
+        isinstance(button, button_module.BaseDropdownMenuButton)
+        and cls.template_name in DROPDOWN_TEMPLATES
+        and cls.get_context_data is button_module.BaseDropdownMenuButton.get_context_data
+        and cls.base_attrs_string is button_module.BaseDropdownMenuButton.base_attrs_string
+        and cls.render_html is render_button
+        and _dropdown_templates_are_wagtails(cls.template_name)
+    )
+
+
+def _icon(name, classname):
+    return format_html(
+        '<svg class="icon icon-{} {}" aria-hidden="true"><use href="#icon-{}"></use></svg>', name, classname, name
+    )
+
+
+def render_dropdown(self, parent_context=None):
+    """``wagtailadmin/shared/dropdown/dropdown.html`` with what a dropdown button gives it: a
+    toggle with its label, icon and aria-label, and the menu's buttons (each plain)."""
+    buttons = sorted(self.dropdown_buttons)
+    if not all(renders_plainly(button) for button in buttons):
+        return _template_render(self, parent_context)
+    toggle_classes = " ".join(
+        name.strip()
+        for name in ("w-dropdown__toggle", "" if self.label else "w-dropdown__toggle--icon", self.classname)
+        if name
+    )
+    aria_label = format_html(' aria-label="{}"', self.aria_label) if self.aria_label else ""
+    items = mark_safe("".join(f"\n            {render_button(button)}\n        " for button in buttons))
+    return format_html(
+        '{}<div\n    data-controller="w-dropdown"\n    class="w-dropdown"\n    {}\n    \n    \n    \n    \n>\n'
+        '    <button type="button" class="{}" data-w-dropdown-target="toggle"{}>\n'
+        "        {}\n        \n            {}\n        \n        \n    </button>\n\n"
+        '    <div data-w-dropdown-target="content" class="w-dropdown__content" hidden>\n'
+        "        \n    \n        {}\n    \n\n    </div>\n</div>\n\n",
+        mark_safe("\n" * 7),  # the template tags' lines before the <div>
+        self.base_attrs_string,
+        toggle_classes,
+        aria_label,
+        self.label,
+        _icon(self.icon_name or "arrow-down", "w-dropdown__toggle-icon"),
+        items,
     )
 
 

@@ -35,6 +35,83 @@ def test_buttons_with_their_own_template_keep_it():
     assert "w-dropdown" in dropdown.render_html({})
 
 
+def dropdown_template_render(dropdown):
+    from laces.components import Component
+
+    return Component.render_html(dropdown, {})
+
+
+DROPDOWN_ITEMS = [
+    ListingButton("Bearbeiten", "/admin/pages/3/edit/?next=%2Fadmin%2F", icon_name="edit", priority=10),
+    Button("Live <anzeigen>", "http://a.localhost/x/", icon_name="doc-empty", attrs={"rel": "noreferrer"}),
+    Button("Ohne Symbol", "/admin/x/", priority=1),
+]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"label": "", "icon_name": "dots-horizontal", "attrs": {"aria-label": "Weitere Optionen für 'A & B'"}},
+        {"label": "Mehr <Optionen>", "icon_name": "cog", "classname": "button-secondary  extra"},
+        {"label": "", "attrs": {"data-x": '"q"', "aria-label": ""}},
+        {"label": "Leer"},
+    ],
+    ids=["icon only", "label and classes", "default icon", "no items"],
+)
+def test_dropdowns_render_as_their_templates_do(options):
+    from wagtail.admin.widgets import ButtonWithDropdown
+
+    items = [] if options["label"] == "Leer" else DROPDOWN_ITEMS
+    dropdown = ButtonWithDropdown(buttons=items, **options)
+    assert admin_rendering.renders_as_dropdown(dropdown)
+    assert dropdown.render_html({}) == dropdown_template_render(dropdown)
+
+
+@pytest.mark.django_db
+def test_explorer_row_menus_render_as_their_templates_do(make_network, django_user_model):
+    """Each explorer row's "More options" menu (Wagtail's hooks and wagtail-localize's) is written
+    in Python; the editor gets the markup of Wagtail's templates, character for character."""
+    import datetime
+
+    from wagtail.admin.widgets import ButtonWithDropdownFromHook
+
+    from conftest import publish
+    from home.models import NewsPage
+
+    net = make_network("alpha")
+    news = publish(net.news_index.add_child(instance=NewsPage(title="Eins & <zwei>", date=datetime.date(2026, 11, 1))))
+    user = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    for page in (news, net.news_index, net.home):
+        dropdown = ButtonWithDropdownFromHook(
+            "",
+            hook_name="register_page_listing_more_buttons",
+            page=page,
+            user=user,
+            next_url=f"/admin/pages/{net.news_index.pk}/",
+            icon_name="dots-horizontal",
+            attrs={"aria-label": f"Weitere Optionen für '{page.title}'"},
+            priority=50,
+        )
+        assert admin_rendering.renders_as_dropdown(dropdown)
+        assert len(dropdown.dropdown_buttons) >= 5
+        ours, theirs = dropdown.render_html({}), dropdown_template_render(dropdown)
+        assert ours.splitlines() == theirs.splitlines()
+        assert ours == theirs
+
+
+def test_a_dropdown_with_a_button_of_its_own_template_keeps_the_templates():
+    from wagtail.admin.widgets import ButtonWithDropdown
+
+    class Special(Button):
+        template_name = "wagtailadmin/shared/dropdown/dropdown_button.html"
+
+        def get_context_data(self, parent_context):
+            return {"button": self, "children": "Spezial"}
+
+    dropdown = ButtonWithDropdown("Mehr", buttons=[Special("Spezial", "/s/")])
+    assert dropdown.render_html({}) == dropdown_template_render(dropdown)
+
+
 @pytest.mark.django_db
 def test_explorer_rows_read_the_site_root_paths_once(admin_client, make_network, monkeypatch):
     """Each row links its live page; the rows share one read of the sites' root paths (a Redis
