@@ -20,8 +20,11 @@ keeps Wagtail's rendering, and so does every button when a project template over
 from functools import cache
 
 from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.admin.widgets import button as button_module
 
 TEMPLATE = "wagtailadmin/shared/button.html"
@@ -140,16 +143,46 @@ def render_dropdown(self, parent_context=None):
     )
 
 
+ID_MARK = 987654321  # stands for the id while a URL is reversed once
+_url_around_id = {}
+
+
+def reverse(viewname, urlconf=None, args=None, kwargs=None, current_app=None, **more):
+    """Django's ``reverse``, remembering what surrounds the id of a URL with one integer argument.
+
+    The explorer's row menus ask for about ten such URLs per row ("/admin/pages/<id>/edit/",
+    "…/move/" …), 700 resolver walks per request; the text around the id depends only on the
+    URL's name, the script prefix, the URL configuration and the language."""
+    if args and len(args) == 1 and type(args[0]) is int and not (urlconf or kwargs or current_app or more):
+        key = (viewname, get_script_prefix(), get_urlconf(), get_language())
+        around = _url_around_id.get(key)
+        if around is None:
+            url = django_reverse(viewname, args=[ID_MARK])
+            around = _url_around_id[key] = url.split(str(ID_MARK)) if url.count(str(ID_MARK)) == 1 else ()
+        if around:
+            return f"{around[0]}{args[0]}{around[1]}"
+    return django_reverse(viewname, urlconf, args, kwargs, current_app, **more)
+
+
 def install():
+    from wagtail.admin import wagtail_hooks
+    from wagtail.admin.ui.menus import pages
+
     button_module.BaseButton.render_html = render_button
+    pages.reverse = wagtail_hooks.reverse = reverse  # the row menus' buttons
 
 
 def share_site_root_paths(pages):
-    """``pages`` whose rows share one copy of the sites' root paths.
+    """``pages`` whose rows share one copy of the sites' root paths and work out each answer a
+    row needs several times only once.
 
     Each row's "View live" button and status link ask the page for its URL, and a page keeps
     ``Site.get_site_root_paths()`` on itself: one cache read per row, 50 per explorer page, each
-    a round trip to Redis in production. The rows of one listing read it once."""
+    a round trip to Redis in production. The rows of one listing read it once.
+
+    A row also asks for its URL three times (the live button, its check, the status link) and for
+    the editor's permissions on it about ten times (each button of its menu and its title): each
+    answer is worked out once per row (a row lives for one request)."""
     from wagtail.models import Site
 
     base = pages._iterable_class
@@ -161,8 +194,29 @@ def share_site_root_paths(pages):
                 if paths is None:
                     paths = Site.get_site_root_paths()
                 page._wagtail_cached_site_root_paths = paths
+                remember_answers(page)
                 yield page
 
     pages = pages.all()
     pages._iterable_class = SharingSiteRootPaths
     return pages
+
+
+def remember_answers(page):
+    """``page`` answers its URL parts and each user's permission tester once."""
+    url_parts = {}
+    testers = {}
+    own_url_parts, own_permissions = page.get_url_parts, page.permissions_for_user
+
+    def get_url_parts(request=None):
+        if request not in url_parts:
+            url_parts[request] = own_url_parts(request=request)
+        return url_parts[request]
+
+    def permissions_for_user(user):
+        if user not in testers:
+            testers[user] = own_permissions(user)
+        return testers[user]
+
+    page.get_url_parts = get_url_parts
+    page.permissions_for_user = permissions_for_user

@@ -45,9 +45,10 @@ def listing_buttons(page, user, view_name=None, next_url=None):
         return
     from urllib.parse import urlencode
 
-    from django.urls import reverse
     from django.utils.translation import gettext as _
     from wagtail.admin.widgets import ListingButton
+
+    from home.admin_rendering import reverse  # Django's, quicker for one id per row
 
     if getattr(page, TRANSLATE_ATTR):
         url = reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id])

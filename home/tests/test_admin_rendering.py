@@ -138,3 +138,29 @@ def test_explorer_rows_read_the_site_root_paths_once(admin_client, make_network,
 
     found = admin_client.get(f"/admin/pages/{net.news_index.pk}/?q=Meldung").content.decode()
     assert "http://alpha.localhost/aktuelles/meldung-3/" in found  # the explorer's search still lists
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wagtailadmin_pages:edit",
+        "wagtailadmin_pages:move",
+        "wagtailadmin_explore",
+        "wagtail_localize:update_translations",
+    ],
+)
+def test_row_menu_urls_are_djangos(name):
+    """The row menus' URLs are built around the id once per URL name; they are Django's URLs,
+    also under a script prefix (the admin served below a path)."""
+    from django.urls import get_script_prefix, reverse, set_script_prefix
+
+    for pk in (1, 42, 987654321, 123456789012):
+        assert admin_rendering.reverse(name, args=[pk]) == reverse(name, args=[pk])
+    before = get_script_prefix()
+    set_script_prefix("/cms/")
+    try:
+        assert admin_rendering.reverse(name, args=[7]) == reverse(name, args=[7])
+        assert admin_rendering.reverse(name, args=[7]).startswith("/cms/")
+    finally:
+        set_script_prefix(before)
+    assert admin_rendering.reverse(name, kwargs={}, args=["7"]) == reverse(name, args=["7"])
