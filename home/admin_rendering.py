@@ -10,18 +10,22 @@ compares it with the template's, so a Wagtail upgrade that changes the template 
 instead of changing what editors see.
 
 The "More options" dropdown that holds a row's buttons goes the same way (:func:`render_dropdown`
-writes ``dropdown.html`` with the toggle's icon; 149 → 138 ms CPU per explorer request).
+writes ``dropdown.html`` with the toggle's icon; 149 → 138 ms CPU per explorer request). Both
+escape with the standard library as Django's ``conditional_escape`` does, without the wrapper for
+lazy arguments that took a quarter of their time (a row's menu: 0.31 → 0.17 ms).
 
 Only buttons that render exactly as the template does take this way: a class with another
 template or its own context (header buttons with extra context, a dropdown holding such a button)
 keeps Wagtail's rendering, and so does every button when a project template overrides Wagtail's.
 """
 
+import html
 from functools import cache
 
 from django.template.loader import get_template
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -29,6 +33,7 @@ from wagtail.admin.widgets import button as button_module
 
 TEMPLATE = "wagtailadmin/shared/button.html"
 _template_render = button_module.BaseButton.render_html
+_BASE_ATTRS = button_module.BaseButton.base_attrs_string
 
 
 def _is_wagtails(template_name):
@@ -52,34 +57,58 @@ def renders_plainly(button):
     )
 
 
+def _escape(value):
+    """Django's ``conditional_escape`` (the same text) without the wrapper that lets ``escape``
+    take lazy arguments: a quarter of a button's time."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _attrs(button):
+    """The button's ``base_attrs_string``: Django's ``flatatt`` of its attributes, written here
+    when the button's class keeps Wagtail's property (a subclass may write its own)."""
+    if type(button).base_attrs_string is not _BASE_ATTRS:
+        return button.base_attrs_string
+    values, flags = [], []
+    for name, value in button.attrs.items():
+        if isinstance(value, bool):
+            if value:
+                flags.append(name)
+        elif value is not None:
+            values.append((name, value))
+    return "".join(f' {_escape(name)}="{_escape(value)}"' for name, value in sorted(values)) + "".join(
+        f" {_escape(name)}" for name in sorted(flags)
+    )
+
+
+@cache
+def _icon(name, classname="icon"):
+    return format_html(
+        '<svg class="icon icon-{} {}" aria-hidden="true"><use href="#icon-{}"></use></svg>', name, classname, name
+    )
+
+
 def render_button(self, parent_context=None):
     if not renders_plainly(self):
         if renders_as_dropdown(self):
             return render_dropdown(self, parent_context)
         return _template_render(self, parent_context)
+    label = _escape(self.label)
     if self.icon_name:
-        icon = format_html(
-            '<svg class="icon icon-{} icon" aria-hidden="true"><use href="#icon-{}"></use></svg>',
-            self.icon_name,
-            self.icon_name,
-        )
-        content = format_html("\n    \n        {}\n    \n    {}\n", icon, self.label)
+        content = f"\n    \n        {_icon(self.icon_name)}\n    \n    {label}\n"
     else:
-        content = format_html("\n    \n    {}\n", self.label)
+        content = f"\n    \n    {label}\n"
+    classname, attrs = _escape(self.classname), _attrs(self)
     if self.url:
-        return format_html(
-            '\n\n\n\n\n    <a href="{}" class="{}" {}>\n        {}\n    </a>\n\n',
-            self.url,
-            self.classname,
-            self.base_attrs_string,
-            content,
+        markup = (
+            f'\n\n\n\n\n    <a href="{_escape(self.url)}" class="{classname}" {attrs}>\n        {content}\n    </a>\n\n'
         )
-    return format_html(
-        '\n\n\n\n\n    <button class="{}" {}>\n        {}\n    </button>\n\n',
-        self.classname,
-        self.base_attrs_string,
-        content,
-    )
+    else:
+        markup = f'\n\n\n\n\n    <button class="{classname}" {attrs}>\n        {content}\n    </button>\n\n'
+    return mark_safe(markup)
 
 
 DROPDOWN_TEMPLATES = (  # the second only extends the first
@@ -108,12 +137,6 @@ def renders_as_dropdown(button):
     )
 
 
-def _icon(name, classname):
-    return format_html(
-        '<svg class="icon icon-{} {}" aria-hidden="true"><use href="#icon-{}"></use></svg>', name, classname, name
-    )
-
-
 def render_dropdown(self, parent_context=None):
     """``wagtailadmin/shared/dropdown/dropdown.html`` with what a dropdown button gives it: a
     toggle with its label, icon and aria-label, and the menu's buttons (each plain)."""
@@ -125,7 +148,7 @@ def render_dropdown(self, parent_context=None):
         for name in ("w-dropdown__toggle", "" if self.label else "w-dropdown__toggle--icon", self.classname)
         if name
     )
-    aria_label = format_html(' aria-label="{}"', self.aria_label) if self.aria_label else ""
+    aria_label = f' aria-label="{_escape(self.aria_label)}"' if self.aria_label else ""
     items = mark_safe("".join(f"\n            {render_button(button)}\n        " for button in buttons))
     return format_html(
         '{}<div\n    data-controller="w-dropdown"\n    class="w-dropdown"\n    {}\n    \n    \n    \n    \n>\n'
@@ -136,7 +159,7 @@ def render_dropdown(self, parent_context=None):
         mark_safe("\n" * 7),  # the template tags' lines before the <div>
         self.base_attrs_string,
         toggle_classes,
-        aria_label,
+        mark_safe(aria_label),
         self.label,
         _icon(self.icon_name or "arrow-down", "w-dropdown__toggle-icon"),
         items,

@@ -2,6 +2,8 @@
 
 import pytest
 from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 
 from home import admin_rendering
@@ -19,6 +21,18 @@ def template_render(button):
         Button("Ohne Symbol", "/admin/x/"),
         Button("Ohne Link", icon_name="cog", attrs={"aria-label": "Einstellungen & mehr", "data-x": '"q"'}),
         HeaderButton("Kopf", "/admin/y/", icon_name="plus", icon_only=True),
+        Button(
+            mark_safe("<b>Sicher</b> &amp; fett"),
+            "/admin/z/?a=1&b=<2>",
+            classname='x" y',
+            attrs={
+                "disabled": True,
+                "hidden": False,
+                "data-none": None,
+                "data-amp": "a&b",
+                "title": gettext_lazy("Edit"),
+            },
+        ),
     ],
     ids=lambda button: button.label,
 )
