@@ -243,21 +243,35 @@ def cpu_seconds(pids):
     return total
 
 
+BACKEND_TYPES = {}  # pid → pg_stat_activity.backend_type ("client backend", "autovacuum worker", …)
+
+
 def database_backends_cpu(seen):
     """Record in ``seen`` (pid → CPU seconds) the PostgreSQL backends connected to the bench
-    database now, but not this process's own. Called while the send runs, so a backend that
-    closes meanwhile keeps its last reading."""
+    database now, but not this process's own (and their type in ``BACKEND_TYPES``). Called
+    while the send runs, so a backend that closes meanwhile keeps its last reading."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT pid, backend_type FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        for (pid,) in cursor.fetchall():
+        for pid, backend_type in cursor.fetchall():
             cpu = cpu_seconds([pid])
             if cpu:
                 seen[pid] = cpu
+                BACKEND_TYPES[pid] = backend_type
     return seen
+
+
+def cpu_by_backend_type(backends, before):
+    """CPU seconds of the send's database backends, summed by backend type."""
+    totals = {}
+    for pid, cpu in backends.items():
+        kind = BACKEND_TYPES.get(pid, "?")
+        totals[kind] = totals.get(kind, 0.0) + cpu - before.get(pid, 0.0)
+    return totals
 
 
 def smtp_sessions():
@@ -384,6 +398,7 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
     cpu_sink = cpu_seconds([sink_pid]) - cpu_before[1]
     database_backends_cpu(backends)
     cpu_database = sum(cpu - cpu_before[2].get(pid, 0.0) for pid, cpu in backends.items())
+    database_split = cpu_by_backend_type(backends, cpu_before[2])
     if spy is not None:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
@@ -450,6 +465,10 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
     print(
         f"CPU per mail, engine      {cpu_workers * micro:.0f} µs workers + {cpu_database * micro:.0f} µs "
         f"PostgreSQL + {cpu_sink * micro:.0f} µs sink"
+    )
+    print(
+        "  PostgreSQL by backend     "
+        + ", ".join(f"{kind} {cpu * micro:.0f} µs" for kind, cpu in sorted(database_split.items()))
     )
     print(
         f"CPU per mail, smtp-source {cpu_source * 1e6 / (per_session * connections):.0f} µs smtp-source + "
