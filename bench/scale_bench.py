@@ -75,9 +75,9 @@ def setup_django(static_root):
     import django
 
     django.setup()
-    from cms.longlived import freeze_startup_objects
+    from cms.longlived import prepare_web_worker
 
-    freeze_startup_objects()  # as cms/wsgi.py does in each gunicorn worker
+    prepare_web_worker()  # as cms/wsgi.py does in each gunicorn worker
     return env
 
 

@@ -1,4 +1,5 @@
-"""A web worker's startup objects are left out of Python's full garbage collections.
+"""A worker's startup objects are left out of Python's full garbage collections (gunicorn's web
+workers through ``cms/wsgi.py``, Celery's worker processes through ``cms/celery.py``).
 
 Once Django, Wagtail and every view module are loaded, a worker holds about 250,000 objects
 that live as long as the process: classes, functions, URL patterns, settings. Python's cyclic
@@ -18,9 +19,15 @@ import gc
 
 
 def freeze_startup_objects():
-    """Load what every request needs, free the garbage of loading, freeze the rest."""
+    """Free the garbage of loading and freeze the rest (Celery worker processes do this too,
+    ``cms/celery.py``)."""
+    gc.collect()
+    gc.freeze()
+
+
+def prepare_web_worker():
+    """Load what every request needs, then freeze it with the rest of startup."""
     from django.urls import get_resolver
 
     len(get_resolver().reverse_dict)  # imports every view module and builds the URL reversal now
-    gc.collect()
-    gc.freeze()
+    freeze_startup_objects()

@@ -2,9 +2,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from cms.longlived import freeze_startup_objects
+from cms.longlived import prepare_web_worker
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 application = get_wsgi_application()
-freeze_startup_objects()
+prepare_web_worker()
