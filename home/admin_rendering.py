@@ -12,7 +12,9 @@ instead of changing what editors see.
 The "More options" dropdown that holds a row's buttons goes the same way (:func:`render_dropdown`
 writes ``dropdown.html`` with the toggle's icon; 149 → 138 ms CPU per explorer request). Both
 escape with the standard library as Django's ``conditional_escape`` does, without the wrapper for
-lazy arguments that took a quarter of their time (a row's menu: 0.31 → 0.17 ms).
+lazy arguments that took a quarter of their time (a row's menu: 0.31 → 0.17 ms). The status
+column's cell ("live", "draft" … linked to the live page: three templates per row) is written the
+same way by :func:`render_status_cell` (119 → 115 ms CPU per explorer request).
 
 Only buttons that render exactly as the template does take this way: a class with another
 template or its own context (header buttons with extra context, a dropdown holding such a button)
@@ -28,12 +30,14 @@ from django.urls import reverse as django_reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from wagtail.admin.ui.tables.pages import PageStatusColumn
 from wagtail.admin.widgets import button as button_module
 
 TEMPLATE = "wagtailadmin/shared/button.html"
 _template_render = button_module.BaseButton.render_html
 _BASE_ATTRS = button_module.BaseButton.base_attrs_string
+_status_cell_template_render = PageStatusColumn.render_cell_html
 
 
 def _is_wagtails(template_name):
@@ -166,6 +170,58 @@ def render_dropdown(self, parent_context=None):
     )
 
 
+STATUS_TEMPLATES = (
+    "wagtailadmin/pages/listing/_page_status_cell.html",
+    "wagtailadmin/shared/page_status_tag.html",
+    "wagtailadmin/shared/status_tag.html",
+)
+
+
+@cache
+def _status_templates_are_wagtails():
+    return all(_is_wagtails(name) for name in STATUS_TEMPLATES)
+
+
+def _status_tag(label, hidden_label, classname, url=None, title=None):
+    """``status_tag.html`` as the page status writes it (``attrs`` only with a URL)."""
+    if url is not None:
+        return (
+            f'\n\n    <a href="{_escape(url)}" class="w-status {classname}" title="{_escape(title)}" '
+            f' target="_blank" rel="noreferrer">\n        \n            '
+            f'<span class="w-sr-only">{_escape(hidden_label)}</span> {_escape(label)}\n        \n    </a>\n\n'
+        )
+    return (
+        f'\n\n    <span class="{" ".join(filter(None, ("w-status", classname)))}">\n'
+        f'        <span class="w-sr-only">{_escape(hidden_label)}</span>\n        {_escape(label)}\n    </span>\n\n'
+    )
+
+
+def render_status_cell(self, instance, parent_context):
+    """A row's status ("live", "draft" … linked to the live page) as its three templates write it."""
+    from wagtail.admin.ui.tables import BaseColumn
+
+    cls = type(self)
+    if not (
+        cls.cell_template_name == STATUS_TEMPLATES[0]
+        and cls.get_cell_context_data is BaseColumn.get_cell_context_data
+        and _status_templates_are_wagtails()
+    ):
+        return _status_cell_template_render(self, instance, parent_context)
+    page = instance
+    label, hidden_label = page.status_string, gettext("Current page status:")
+    if page.live:
+        url = page.get_url(request=parent_context.get("request"))
+        if url is not None:
+            tag = _status_tag(label, hidden_label, "w-status--primary", url, gettext("Visit the live page"))
+        else:
+            tag = _status_tag(label, hidden_label, "w-status--primary")
+        status = f"\n    \n    \n        {tag}\n    \n"
+    else:
+        status = f"\n    {_status_tag(label, hidden_label, None)}\n"
+    td_class = f'class="{_escape(self.classname)}"' if self.classname else ""
+    return mark_safe(f"<td {td_class}>\n    \n\n\n{status}\n\n</td>\n")
+
+
 ID_MARK = 987654321  # stands for the id while a URL is reversed once
 _url_around_id = {}
 
@@ -192,6 +248,7 @@ def install():
     from wagtail.admin.ui.menus import pages
 
     button_module.BaseButton.render_html = render_button
+    PageStatusColumn.render_cell_html = render_status_cell
     pages.reverse = wagtail_hooks.reverse = reverse  # the row menus' buttons
 
 

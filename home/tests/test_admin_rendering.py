@@ -178,3 +178,56 @@ def test_row_menu_urls_are_djangos(name):
     finally:
         set_script_prefix(before)
     assert admin_rendering.reverse(name, kwargs={}, args=["7"]) == reverse(name, args=["7"])
+
+
+@pytest.mark.django_db
+def test_explorer_status_cells_render_as_their_templates_do(make_network, rf, django_user_model):
+    """The status column (live and linked, live + draft, draft, scheduled, expired, live outside
+    every site) is written in Python; the editor gets the templates' markup."""
+    import datetime
+
+    from django.utils import timezone, translation
+    from wagtail.admin.ui.tables.pages import PageStatusColumn
+    from wagtail.models import Page
+
+    from conftest import publish
+    from home.models import NewsPage
+
+    net = make_network("alpha")
+
+    def news(slug, **fields):
+        return net.news_index.add_child(
+            instance=NewsPage(title=slug, slug=slug, date=datetime.date(2026, 11, 1), **fields)
+        )
+
+    live = publish(news("live"))
+    changed = publish(news("changed"))
+    changed.title = "Geändert & <neu>"
+    changed.save_revision()
+    draft = news("draft", live=False)
+    scheduled = news("scheduled", live=False)
+    scheduled.save_revision(approved_go_live_at=timezone.now() + datetime.timedelta(days=2))
+    expired = news("expired", live=False, expired=True)
+    outside = Page.get_first_root_node().add_child(
+        instance=NewsPage(title="Ohne Site", slug="ohne-site", date=datetime.date(2026, 11, 1))
+    )
+    request = rf.get("/admin/pages/")
+    request.user = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    context = {"request": request, "row": None, "table": None}
+    pages = [Page.objects.get(pk=page.pk) for page in (live, changed, draft, scheduled, expired, outside)]
+    for language in ("de", "en"):
+        with translation.override(language):
+            for column in (PageStatusColumn("status", sort_key="live"), PageStatusColumn("status", classname="a&b")):
+                for page in pages:
+                    ours = column.render_cell_html(page, context)
+                    assert ours == admin_rendering._status_cell_template_render(column, page, context), page.title
+    with translation.override("en"):
+        assert [str(page.status_string) for page in pages] == [
+            "live",
+            "live + draft",
+            "draft",
+            "scheduled",
+            "expired",
+            "live",
+        ]
+    assert pages[-1].get_url() is None  # the live page outside every site has no link
