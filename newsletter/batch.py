@@ -3,10 +3,13 @@
 For the rows a worker claimed: keep the lease while working (extended by time, a third into
 it, and only for rows this claim still owns) and stop on pause or cancel, build each
 recipient's mail (``message``), hand it to the SMTP connection (``smtp``) and record the
-answer in the delivery ledger (``ledger``) before the next mail goes out. A row the worker no
-longer owns is not sent: the only possible duplicate is the mail in flight when a worker dies.
+answer in the delivery ledger (``ledger``) before the next mail's data goes out (with
+PIPELINING the next mail's envelope is already on the wire: one wait serves both). A row the
+worker no longer owns is not sent: the only possible duplicate is the mail in flight when a
+worker dies.
 """
 
+import contextlib
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -124,6 +127,8 @@ class BatchRun:
         self.recipients = claim.rows if claim.rows is not None else _load_recipients(claim.ids)
         self.letterhead = Letterhead.build(site_settings.from_header(), issue.site.root_url, smtp.supports_8bit())
         self.messages = BatchMessages(issue, self.letterhead, before_render=self.wait_for_ledger)
+        self.overlap = smtp.pipelining()  # mails overlap on the connection (``transmit_overlapped``)
+        self.in_flight = None  # (row, message_id) whose data is written and whose answer is not read
         self.last_check = time.monotonic()
         self.position = 0
         self.ledger = None
@@ -137,6 +142,7 @@ class BatchRun:
 
     def keep_going(self, start, chunk):
         """Between chunks: pace to the rate limit (which may wait), then look at our lease."""
+        self.collect()  # a mail's answer is recorded before any wait
         self.ledger.wait()
         self.limiter.acquire(len(chunk))
         self.position = start
@@ -156,6 +162,7 @@ class BatchRun:
                 lambda: NewsletterIssue.objects.filter(pk=self.issue.pk).values_list("send_status", flat=True).first()
             )
             if status != NewsletterIssue.SendStatus.SENDING:
+                self.collect()
                 paused = status == NewsletterIssue.SendStatus.PAUSED
                 target = Delivery.Status.PENDING if paused else Delivery.Status.CANCELLED
                 surviving_drops(lambda: self.lease.release(self.unsent_ids(), target))
@@ -233,14 +240,70 @@ class BatchRun:
         )
         if not self.still_ours(row):
             return not self.result.stopped
-        failure = self.transmit(row, data)
+        if self.overlap:
+            self.transmit_overlapped(row, message_id, data)
+            return True
+        self.record(row, message_id, self.transmit(row, data))
+        return True
+
+    def record(self, row, message_id, failure):
         if failure is None:
             self.record_sent(row, message_id)
         else:
             self.record_failure(row, failure)
-        return True
+
+    def transmit_overlapped(self, row, message_id, data):
+        """With PIPELINING: this mail's MAIL, RCPT and DATA go out behind the previous mail's
+        data; one wait reads the previous mail's answer (recorded at once) and this mail's
+        three; then this mail's data goes out, its answer read with the next mail. Still at
+        most one mail per connection is sent and not yet recorded. When the connection broke,
+        the mail is sent again from the start (``transmit`` reconnects)."""
+        sender, recipient = self.letterhead.return_path(row["pk"]), row["address"]
+        started = False
+        if self.smtp.connected():
+            try:
+                self.smtp.start(sender, recipient, self.letterhead.eight_bit)
+                started = True
+            except TRANSPORT_ERRORS:
+                pass  # the previous mail's answer tells what happened to the connection
+        self.collect()
+        if started and self.smtp.connected():
+            try:
+                self.smtp.finish(sender, recipient, data)
+            except TRANSPORT_ERRORS as exc:
+                failure = SmtpFailure.from_exception(exc)
+                if not failure.connection_lost:
+                    self.record_failure(row, failure)  # refused before its data: nothing went out
+                    return
+            except BaseException:
+                self.ledger.wait()
+                raise
+            else:
+                self.in_flight = (row, message_id)
+                return
+        self.record(row, message_id, self.transmit(row, data))
+
+    def collect(self):
+        """Read and record the answer to the mail whose data went out last."""
+        if self.in_flight is None:
+            return
+        row, message_id = self.in_flight
+        self.in_flight = None
+        try:
+            self.smtp.data_answer()
+        except TRANSPORT_ERRORS as exc:
+            self.record_failure(row, SmtpFailure.from_exception(exc))
+        else:
+            self.record_sent(row, message_id)
 
     @contextmanager
     def ledger_open(self):
+        """The batch's ledger; the last mail's answer is read and recorded before it closes."""
         with Ledger(Delivery._meta.db_table, self.lease.token) as self.ledger:
-            yield self.ledger
+            try:
+                yield self.ledger
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self.collect()
+                raise
+            self.collect()

@@ -83,11 +83,18 @@ class PersistentSmtp:
             self._send_once(sender, recipient, data, eight_bit)
 
     def _send_once(self, sender, recipient, data, eight_bit):
-        try:
+        with self._session_kept():
             if self.smtp.has_extn("pipelining"):
                 self._send_pipelined(sender, recipient, data, eight_bit)
             else:
                 self._send_in_steps(sender, recipient, data, eight_bit)
+
+    @contextlib.contextmanager
+    def _session_kept(self):
+        """After a refusal the session is reset for the next mail (421: the server is closing
+        it); after a lost connection the next mail reconnects."""
+        try:
+            yield
         except smtplib.SMTPServerDisconnected:
             self.smtp = None
             raise
@@ -100,6 +107,46 @@ class PersistentSmtp:
             else:
                 self._reset()
             raise
+
+    # Overlapping mails (RFC 2920: the message data may open a pipelined group). ``BatchRun``
+    # writes the next mail's MAIL, RCPT and DATA right behind the previous mail's data, then
+    # reads the previous mail's answer and the next mail's three answers in one wait, and only
+    # then writes the next mail's data. One round trip per mail instead of two, and building
+    # the next mail overlaps the server's work on the previous one.
+
+    def connected(self):
+        return self.smtp is not None and self.smtp.sock is not None
+
+    def pipelining(self):
+        """Whether the server, connected to now, takes pipelined commands (False when there is
+        no connection: ``supports_8bit`` has just tried one)."""
+        return self.connected() and bool(self.smtp.has_extn("pipelining"))
+
+    def start(self, sender, recipient, eight_bit=False):
+        """Write MAIL, RCPT and DATA of the next mail, without reading any answer."""
+        body = " BODY=8BITMIME" if eight_bit else ""
+        self.smtp.send(f"MAIL FROM:<{sender}>{body}\r\nRCPT TO:<{recipient}>\r\nDATA\r\n".encode())
+
+    def data_answer(self):
+        """Read the answer to the data written last (``finish``): None, or SMTPDataError.
+        No reset after a refusal: the next mail's commands are already on the wire."""
+        if not self.connected():
+            self.smtp = None
+            raise smtplib.SMTPServerDisconnected("connection lost before the server answered")
+        try:
+            code, msg = self.smtp.getreply()
+        except smtplib.SMTPServerDisconnected:
+            self.smtp = None
+            raise
+        if code != 250:
+            raise smtplib.SMTPDataError(code, msg)
+
+    def finish(self, sender, recipient, data):
+        """Read the answers to what ``start`` wrote; if the server takes the mail, write its
+        data (dot-stuffed and terminated). Its answer is read by ``data_answer``."""
+        with self._session_kept():
+            self._envelope_answers(sender, recipient)
+            self.smtp.send(data)
 
     def supports_8bit(self):
         """Whether the server takes 8BITMIME bodies (connects if needed); False if it cannot be
@@ -135,9 +182,16 @@ class PersistentSmtp:
 
     def _send_pipelined(self, sender, recipient, data, eight_bit):
         """MAIL, RCPT and DATA in one write (RFC 2920): one round trip instead of three."""
+        self.start(sender, recipient, eight_bit)
+        self._envelope_answers(sender, recipient)
+        self.smtp.send(data)  # dot-stuffed and terminated (``send``)
+        code, msg = self.smtp.getreply()
+        if code != 250:
+            raise smtplib.SMTPDataError(code, msg)
+
+    def _envelope_answers(self, sender, recipient):
+        """Read the answers to MAIL, RCPT and DATA; raise the refusal if there is one."""
         smtp = self.smtp
-        body = " BODY=8BITMIME" if eight_bit else ""
-        smtp.send(f"MAIL FROM:<{sender}>{body}\r\nRCPT TO:<{recipient}>\r\nDATA\r\n".encode())
         mail_code, mail_msg = smtp.getreply()
         rcpt_code, rcpt_msg = smtp.getreply()
         data_code, data_msg = smtp.getreply()
@@ -147,10 +201,6 @@ class PersistentSmtp:
             raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_msg)})
         if data_code != 354:
             raise smtplib.SMTPDataError(data_code, data_msg)
-        smtp.send(data)  # dot-stuffed and terminated (``send``)
-        code, msg = smtp.getreply()
-        if code != 250:
-            raise smtplib.SMTPDataError(code, msg)
 
     def drop(self):
         """Forget the connection after a connection error: the next send reconnects."""

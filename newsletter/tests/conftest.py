@@ -28,6 +28,9 @@ class RecordingHandler:
         self.lock = threading.Lock()
         self.temp_fail = {}  # address -> how many more times to answer 451
         self.hard_fail = set()
+        # address -> answers to its mail's data, one per attempt: an SMTP reply such as
+        # "554 5.6.0 Rejected", or "drop" (close the connection without answering)
+        self.data_answers = {}
         self.delay = 0.0
         self.pipelining = True  # like postfix; False: the engine falls back to smtplib
         self.removed_extensions = set()  # e.g. {"8BITMIME"}: the engine then sends quoted-printable
@@ -52,6 +55,14 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            answers = self.data_answers.get(envelope.rcpt_tos[0]) if envelope.rcpt_tos else None
+            answer = answers.pop(0) if answers else None
+        if answer == "drop":
+            server.transport.close()
+            return "421 4.4.2 Connection dropped"  # never reaches the client
+        if answer:
+            return answer
         self.in_data += 1
         self.most_at_once = max(self.most_at_once, self.in_data)
         try:

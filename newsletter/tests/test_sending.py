@@ -117,6 +117,48 @@ def test_550_fails_the_delivery_and_suppresses_the_address(start_send, network, 
     assert start_send(second.pk) == 2
 
 
+def test_a_refused_mail_does_not_touch_the_mails_overlapping_it(start_send, network, smtp_server):
+    """The next mail's envelope is on the wire before the server has answered the previous
+    mail's data (PIPELINING): a refusal of that data, for good or for now, is that mail's alone."""
+    add_subscribers(network.site, 5)
+    smtp_server.data_answers["person1@example.org"] = ["554 5.6.0 Message content rejected"]
+    smtp_server.data_answers["person2@example.org"] = ["452 4.3.1 Insufficient system storage"]
+    issue = make_issue(network)
+
+    start_send(issue.pk)
+
+    rejected = Delivery.objects.get(issue=issue, address="person1@example.org")
+    assert rejected.status == Delivery.Status.FAILED and rejected.last_error.startswith("554 5.6.0")
+    assert Subscriber.objects.get(email="person1@example.org").status == Subscriber.Status.ACTIVE  # not a bounce
+    later = Delivery.objects.get(issue=issue, address="person2@example.org")
+    assert later.status == Delivery.Status.PENDING and later.attempts == 1 and "452" in later.last_error
+    assert smtp_server.counts() == {f"person{n}@example.org": 1 for n in (0, 3, 4)}
+    assert set(Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).values_list("address", flat=True)) == {
+        f"person{n}@example.org" for n in (0, 3, 4)
+    }
+
+
+def test_connection_lost_before_a_mails_answer_retries_that_mail_and_sends_the_next_once(
+    start_send, network, smtp_server
+):
+    """The server drops the connection after a mail's data, before answering, while the next
+    mail's envelope is already written: the unanswered mail is retried later, the next one
+    goes out on a new connection, once."""
+    add_subscribers(network.site, 4)
+    smtp_server.data_answers["person1@example.org"] = ["drop"]
+    issue = make_issue(network)
+
+    start_send(issue.pk)
+
+    unanswered = Delivery.objects.get(issue=issue, address="person1@example.org")
+    assert unanswered.status == Delivery.Status.PENDING and unanswered.attempts == 1
+    assert unanswered.next_attempt_at > timezone.now()
+    assert smtp_server.counts() == {f"person{n}@example.org": 1 for n in (0, 2, 3)}
+    Delivery.objects.filter(pk=unanswered.pk).update(next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
+    sending.resume_sends()
+    assert smtp_server.counts() == {f"person{n}@example.org": 1 for n in range(4)}
+
+
 def test_topic_filtering_per_recipient(start_send, network, smtp_server):
     other = network.home.add_child(instance=ActionFieldPage(title="Arbeit", slug="arbeit"))
     other.save_revision().publish()
