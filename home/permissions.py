@@ -17,12 +17,14 @@ def editable_site_ids(user):
     """Ids of the sites whose root page the user may edit or publish."""
     if not (user and user.is_active and user.is_authenticated):
         return set()
-    sites = Site.objects.select_related("root_page")
+    sites = list(Site.objects.all())
     if user.is_superuser:
         return {site.pk for site in sites}
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"change", "publish"})
-    editable_ids = set(editable.values_list("pk", flat=True))
-    return {site.pk for site in sites if site.root_page_id in editable_ids}
+    # only the roots are asked for: the editable pages are every page of the user's networks
+    roots = editable.filter(pk__in={site.root_page_id for site in sites}).values_list("pk", flat=True)
+    editable_roots = set(roots)
+    return {site.pk for site in sites if site.root_page_id in editable_roots}
 
 
 def request_editable_site_ids(request):

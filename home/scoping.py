@@ -16,7 +16,7 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from wagtail.models import Site
 
-from .permissions import editable_site_ids
+from .permissions import editable_site_ids, request_editable_site_ids
 
 
 def site_field_of(model):
@@ -134,24 +134,25 @@ PAGE_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
 PAGE_PK_NAMESPACES = ("wagtailadmin_pages", "wagtailadmin_api:pages")
 
 
-def own_page_paths(user):
+def own_page_paths(user, site_ids=None):
     """Tree paths of the root pages of the user's networks, in every language: a network's
     pages in English or Arabic live below the translation of its root (wagtail-localize keeps a
     tree per language), and they are the network's own as much as the German ones."""
     from wagtail.models import Page
 
-    keys = Site.objects.filter(pk__in=editable_site_ids(user)).values_list("root_page__translation_key", flat=True)
+    site_ids = editable_site_ids(user) if site_ids is None else site_ids
+    keys = Site.objects.filter(pk__in=site_ids).values_list("root_page__translation_key", flat=True)
     return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
 
 
-def page_in_own_network(user, page_id):
+def page_in_own_network(user, page_id, site_ids=None):
     """A page of the user's networks, or an ancestor of their roots (the explorer's way there)."""
     from wagtail.models import Page
 
     path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
     if path is None:
         return True  # Wagtail answers 404 itself
-    return any(path.startswith(root) or root.startswith(path) for root in own_page_paths(user))
+    return any(path.startswith(root) or root.startswith(path) for root in own_page_paths(user, site_ids))
 
 
 def media_policies():
@@ -211,7 +212,7 @@ def admin_object_is_own(request, match):
     policies = media_policies()
     for kind, pk in named_objects(match):
         own = (
-            page_in_own_network(request.user, pk)
+            page_in_own_network(request.user, pk, request_editable_site_ids(request))
             if kind == "page"
             else collection_object_is_own(request.user, *policies[kind], pk)
         )
@@ -284,44 +285,46 @@ class AdminNetworkMiddleware:
             return response
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.is_superuser:
-            narrow_filter_choices(getattr(filters, "form", None), user)
+            narrow_filter_choices(getattr(filters, "form", None), user, request_editable_site_ids(request))
         return response
 
 
 # --- filters and pickers ------------------------------------------------------------------------
 
 
-def own_network_users(user):
+def own_network_users(user, site_ids=None):
     """The user and the people in the editor groups of the user's networks."""
     from django.contrib.auth import get_user_model
     from wagtail.models import GroupPagePermission
 
-    roots = Site.objects.filter(pk__in=editable_site_ids(user)).values("root_page_id")
+    site_ids = editable_site_ids(user) if site_ids is None else site_ids
+    roots = Site.objects.filter(pk__in=site_ids).values("root_page_id")
     groups = GroupPagePermission.objects.filter(page_id__in=roots).values("group_id")
     return get_user_model().objects.filter(Q(pk=user.pk) | Q(groups__in=groups)).distinct()
 
 
-def narrow_filter_choices(form, user):
+def narrow_filter_choices(form, user, site_ids=None):
     """In any admin filter form: the site (or network root) choices only of the user's networks,
     the user choices only of people of those networks."""
     from django.contrib.auth import get_user_model
 
     if form is None:
         return
-    sites = Site.objects.filter(pk__in=editable_site_ids(user))
+    site_ids = editable_site_ids(user) if site_ids is None else site_ids
+    sites = Site.objects.filter(pk__in=site_ids)
     own_values = {str(site.pk) for site in sites} | set(sites.values_list("root_page__path", flat=True)) | {""}
     for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
         if queryset is not None and queryset.model is Site:
             field.queryset = queryset.filter(pk__in=sites)
         elif queryset is not None and queryset.model is get_user_model():
-            field.queryset = queryset.filter(pk__in=own_network_users(user).values("pk"))
+            field.queryset = queryset.filter(pk__in=own_network_users(user, site_ids).values("pk"))
         elif queryset is not None:
             narrow_choices_to_own_network(SimpleNamespace(fields={name: field}), user)
         elif name in ("site", "site_root") and getattr(field, "choices", None):
             field.choices = [(value, label) for value, label in field.choices if str(value) in own_values]
         elif name == "user" and getattr(field, "choices", None):
-            own_ids = {str(pk) for pk in own_network_users(user).values_list("pk", flat=True)} | {""}
+            own_ids = {str(pk) for pk in own_network_users(user, site_ids).values_list("pk", flat=True)} | {""}
             field.choices = [(value, label) for value, label in field.choices if str(value) in own_ids]
 
 
@@ -332,7 +335,7 @@ def own_network_pages(pages, request):
     if user.is_active and user.is_superuser:
         return pages
     condition = Q(pk__in=[])
-    for root in own_page_paths(user):
+    for root in own_page_paths(user, request_editable_site_ids(request)):
         condition |= Q(path__startswith=root)
         condition |= Q(path__in=[root[:end] for end in range(4, len(root), 4)])
     return pages.filter(condition)
