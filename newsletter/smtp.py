@@ -206,6 +206,14 @@ class PersistentSmtp:
         """Forget the connection after a connection error: the next send reconnects."""
         self.smtp = None
 
+    def abandon(self):
+        """Close the connection without a word (its answers are no longer in step with what
+        was sent, or it is inside a mail's DATA): the server discards an unfinished mail."""
+        if self.smtp is not None:
+            with contextlib.suppress(OSError):
+                self.smtp.close()
+        self.smtp = None
+
     def _reset(self):
         try:
             self.smtp.rset()
