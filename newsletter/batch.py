@@ -231,20 +231,25 @@ class BatchRun:
         if variant is None:
             self.record_suppressed(row, "no item matches the subscriber's topics")
             return True
-        message_id, data = self.messages.personalise(
+        if self.overlap:
+            if not self.still_ours(row):
+                return not self.result.stopped
+            self.transmit_overlapped(row, variant)
+            return True
+        message_id, data = self.personalise(row, variant)
+        if not self.still_ours(row):
+            return not self.result.stopped
+        self.record(row, message_id, self.transmit(row, data))
+        return True
+
+    def personalise(self, row, variant):
+        return self.messages.personalise(
             variant,
             delivery_id=row["pk"],
             recipient=row["address"],
             name=row["subscriber__name"],
             subscriber_id=row["subscriber_id"],
         )
-        if not self.still_ours(row):
-            return not self.result.stopped
-        if self.overlap:
-            self.transmit_overlapped(row, message_id, data)
-            return True
-        self.record(row, message_id, self.transmit(row, data))
-        return True
 
     def record(self, row, message_id, failure):
         if failure is None:
@@ -252,12 +257,13 @@ class BatchRun:
         else:
             self.record_failure(row, failure)
 
-    def transmit_overlapped(self, row, message_id, data):
-        """With PIPELINING: this mail's MAIL, RCPT and DATA go out behind the previous mail's
-        data; one wait reads the previous mail's answer (recorded at once) and this mail's
-        three; then this mail's data goes out, its answer read with the next mail. Still at
-        most one mail per connection is sent and not yet recorded. When the connection broke,
-        the mail is sent again from the start (``transmit`` reconnects)."""
+    def transmit_overlapped(self, row, variant):
+        """With PIPELINING: this mail's MAIL, RCPT and DATA go out right behind the previous
+        mail's data, before this mail is built; one wait then reads the previous mail's answer
+        (recorded at once) and this mail's three; then this mail's data goes out, its answer
+        read with the next mail. Still at most one mail per connection is sent and not yet
+        recorded. When the connection broke, the mail is sent again from the start
+        (``transmit`` reconnects)."""
         sender, recipient = self.letterhead.return_path(row["pk"]), row["address"]
         started = False
         if self.smtp.connected():
@@ -266,21 +272,25 @@ class BatchRun:
                 started = True
             except TRANSPORT_ERRORS:
                 pass  # the previous mail's answer tells what happened to the connection
-        self.collect()
-        if started and self.smtp.connected():
-            try:
-                self.smtp.finish(sender, recipient, data)
-            except TRANSPORT_ERRORS as exc:
-                failure = SmtpFailure.from_exception(exc)
-                if not failure.connection_lost:
-                    self.record_failure(row, failure)  # refused before its data: nothing went out
+        try:
+            message_id, data = self.personalise(row, variant)
+            self.collect()
+            if started and self.smtp.connected():
+                try:
+                    self.smtp.finish(sender, recipient, data)
+                except TRANSPORT_ERRORS as exc:
+                    failure = SmtpFailure.from_exception(exc)
+                    if not failure.connection_lost:
+                        self.record_failure(row, failure)  # refused before its data: nothing went out
+                        return
+                else:
+                    self.in_flight = (row, message_id)
                     return
-            except BaseException:
-                self.ledger.wait()
-                raise
-            else:
-                self.in_flight = (row, message_id)
-                return
+        except BaseException:
+            if started:
+                self.smtp.abandon()  # answers on the wire that nobody will read
+            self.ledger.wait()
+            raise
         self.record(row, message_id, self.transmit(row, data))
 
     def collect(self):

@@ -111,7 +111,7 @@ class PersistentSmtp:
     # Overlapping mails (RFC 2920: the message data may open a pipelined group). ``BatchRun``
     # writes the next mail's MAIL, RCPT and DATA right behind the previous mail's data, then
     # reads the previous mail's answer and the next mail's three answers in one wait, and only
-    # then writes the next mail's data. One round trip per mail instead of two, and building
+    # then writes the next mail's data. Usually one wait per mail instead of two, and building
     # the next mail overlaps the server's work on the previous one.
 
     def connected(self):
@@ -204,6 +204,14 @@ class PersistentSmtp:
 
     def drop(self):
         """Forget the connection after a connection error: the next send reconnects."""
+        self.smtp = None
+
+    def abandon(self):
+        """Close the connection without a word (its answers are no longer in step with what
+        was sent, or it is inside a mail's DATA): the server discards an unfinished mail."""
+        if self.smtp is not None:
+            with contextlib.suppress(OSError):
+                self.smtp.close()
         self.smtp = None
 
     def _reset(self):
