@@ -2,6 +2,7 @@
 unpublished, results grouped by type and filtered by type and action field."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -193,3 +194,25 @@ def test_a_group_with_many_hits_links_to_all_of_them(client, make_network):
 
     all_events = results_of(get(client, net, "/suche/", q="Sprachkurs", typ="events"))
     assert all_events.count('href="/termine/sprachkurs-') == 22
+
+
+def test_every_page_offers_the_search_in_the_readers_language(client, make_network):
+    """A reader finds the search from any page, not only by knowing its address (WCAG 2.4.5:
+    a second way to a page besides the menu); labelled in the frame's language."""
+    net = make_network("alpha")
+    add_event(net, "Sprachkurs für Frauen")
+
+    html = get(client, net, "/aktuelles/sprachcafe/").content.decode()
+    form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)"', html)
+    assert form and form.group(1) == "/suche/"
+    assert 'aria-label="Diese Website durchsuchen"' in html
+    assert '<label class="visually-hidden" for="site-search-q">Suchbegriff</label>' in html
+    assert '<input id="site-search-q" name="q" type="search"' in html and ">Suche</button>" in html
+    arabic = get(client, net, "/ar/aktuelles/sprachcafe/").content.decode()
+    assert ">البحث</button>" in arabic and 'for="site-search-q">كلمة البحث</label>' in arabic
+
+    # what the form sends finds the event; the search page keeps one search form, its own
+    response = get(client, net, form.group(1), q="Sprachkurs")
+    assert "Sprachkurs für Frauen" in results_of(response)
+    assert response.content.decode().count('role="search"') == 1
+

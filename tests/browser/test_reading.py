@@ -39,15 +39,15 @@ def test_text_search_and_today_filter(demo_server, page):
     )
     page.goto(demo_server.url("hannover", calendar_url))
     first_title = page.locator(".event-list__item h3").first.inner_text()
-    page.get_by_label("Suche").fill(first_title.split()[0])
+    page.get_by_label("Suche", exact=True).fill(first_title.split()[0])
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert first_title in page.locator(".event-list__item h3").all_inner_texts()
-    page.get_by_label("Suche").fill("gibtesnichtxyz")
+    page.get_by_label("Suche", exact=True).fill("gibtesnichtxyz")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.locator(".event-list")).to_contain_text("Keine Veranstaltungen")
-    page.get_by_label("Suche").fill("")
+    page.get_by_label("Suche", exact=True).fill("")
     page.get_by_label("Heute").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Veranstaltungen zeigen").click()
