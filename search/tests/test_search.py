@@ -215,4 +215,3 @@ def test_every_page_offers_the_search_in_the_readers_language(client, make_netwo
     response = get(client, net, form.group(1), q="Sprachkurs")
     assert "Sprachkurs für Frauen" in results_of(response)
     assert response.content.decode().count('role="search"') == 1
-
