@@ -288,7 +288,9 @@ class BatchRun:
                     return
         except BaseException:
             if started:
-                self.smtp.abandon()  # answers on the wire that nobody will read
+                with contextlib.suppress(Exception):
+                    self.collect()  # the previous mail's answer comes first on the wire
+                self.smtp.abandon()  # this mail's answers: nobody will read them
             self.ledger.wait()
             raise
         self.record(row, message_id, self.transmit(row, data))

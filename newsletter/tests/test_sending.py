@@ -159,6 +159,47 @@ def test_connection_lost_before_a_mails_answer_retries_that_mail_and_sends_the_n
     assert smtp_server.counts() == {f"person{n}@example.org": 1 for n in range(4)}
 
 
+def test_a_failure_while_building_a_mail_does_not_garble_the_next_batch_on_the_connection(
+    network, smtp_server, monkeypatch
+):
+    """The envelope of the mail being built is already on the wire when building it fails: its
+    answers would be read by the next batch as if they were its own (and its commands sent as
+    mail text). The connection is closed instead; the next batch reconnects and every reader
+    gets one intact mail."""
+    from django.db import transaction
+
+    from newsletter.batch import BatchResult, BatchRun
+    from newsletter.smtp import PersistentSmtp, SmtpConfig
+
+    people = add_subscribers(network.site, 4)
+    issue = make_issue(network)
+    with transaction.atomic():
+        snapshot.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    build = BatchRun.personalise
+
+    def fails_for_the_third(run, row, variant):
+        if row["address"] == people[2].email:
+            raise RuntimeError("template bug")
+        return build(run, row, variant)
+
+    smtp = PersistentSmtp(SmtpConfig.from_settings())  # kept across batches, as a worker does
+    monkeypatch.setattr(BatchRun, "personalise", fails_for_the_third)
+    with pytest.raises(RuntimeError):
+        sending.send_claimed(issue, sending.claim(issue.pk, 10, 60), smtp, BatchResult())
+    monkeypatch.setattr(BatchRun, "personalise", build)
+    Delivery.objects.filter(issue=issue, status="sending").update(lease_until=timezone.now())  # lease over
+
+    result = sending.send_claimed(issue, sending.claim(issue.pk, 10, 60), smtp, BatchResult())
+
+    assert result.sent == 2
+    assert smtp_server.counts() == {person.email: 1 for person in people}
+    for person in people:
+        body = smtp_server.to(person.email)[0].get_body(("plain",)).get_content()
+        assert f"Hallo {person.name}," in body and "MAIL FROM" not in body
+    assert set(Delivery.objects.filter(issue=issue).values_list("status", flat=True)) == {"sent"}
+
+
 def test_topic_filtering_per_recipient(start_send, network, smtp_server):
     other = network.home.add_child(instance=ActionFieldPage(title="Arbeit", slug="arbeit"))
     other.save_revision().publish()
