@@ -165,6 +165,20 @@ def make_issue(network, subject="Neuigkeiten im November", body=None, publish=Tr
     return issue
 
 
+def begin_send(issue):
+    """What the send button does, minus the enqueue: the recipients' rows and the status
+    "sending", so a test (or beat's resume_sends) drives the batches itself. Returns the count."""
+    from django.db import transaction
+
+    from newsletter import snapshot
+    from newsletter.models import NewsletterIssue
+
+    with transaction.atomic():
+        count = snapshot.snapshot_recipients(issue)
+        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    return count
+
+
 @pytest.fixture
 def start_send(django_capture_on_commit_callbacks):
     """sending.start_send with its on-commit fan-out run (test transactions never commit)."""

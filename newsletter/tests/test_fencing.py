@@ -3,27 +3,20 @@ records them — the other worker's mails are the only ones that go out."""
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 
-from newsletter import sending, snapshot
+from newsletter import sending
 from newsletter.batch import BatchResult
-from newsletter.models import Delivery, NewsletterIssue
+from newsletter.models import Delivery
 from newsletter.smtp import PersistentSmtp, SmtpConfig
 
-from .conftest import add_subscribers, make_issue
-
-
-def _begin(issue):
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+from .conftest import add_subscribers, begin_send, make_issue
 
 
 def test_worker_that_lost_its_rows_sends_nothing_and_records_nothing(network, smtp_server):
     people = add_subscribers(network.site, 4)
     issue = make_issue(network)
-    _begin(issue)
+    begin_send(issue)
     stalled = sending.claim(issue.pk, 10, lease_seconds=60)  # e.g. held up by a slow relay
     # its lease runs out; beat reclaims the rows and another worker claims them
     Delivery.objects.filter(pk__in=stalled.ids).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
@@ -46,7 +39,7 @@ def test_worker_that_lost_its_rows_sends_nothing_and_records_nothing(network, sm
 def test_result_of_a_lost_row_does_not_overwrite_the_new_owner(network, smtp_server):
     add_subscribers(network.site, 1)
     issue = make_issue(network)
-    _begin(issue)
+    begin_send(issue)
     first = sending.claim(issue.pk, 1, lease_seconds=60)
     Delivery.objects.filter(pk__in=first.ids).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
     second = sending.claim(issue.pk, 1, lease_seconds=60)

@@ -4,14 +4,14 @@ the whole send, and the database connection dropped in the middle of a batch."""
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.test import override_settings
 
-from newsletter import sending, snapshot
+from newsletter import sending
 from newsletter.models import Delivery, NewsletterIssue, NewsletterSettings
 from operations.tests.conftest import ThrowawayRedis
 
-from .conftest import add_subscribers, make_issue
+from .conftest import add_subscribers, begin_send, make_issue
 
 
 @pytest.fixture
@@ -54,9 +54,7 @@ def test_database_connection_dropped_mid_batch_is_survived(transactional_db, mak
     network = make_network("drop")
     people = add_subscribers(network.site, 30)
     issue = make_issue(network)
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    begin_send(issue)
     original_data = smtp_server.handle_DATA
 
     async def drop_twice(server, session, envelope):

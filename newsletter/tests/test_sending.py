@@ -10,7 +10,7 @@ from home.models import ActionFieldPage, NewsPage
 from newsletter import issue_report, sending, snapshot
 from newsletter.models import Delivery, NewsletterIssue, Subscriber
 
-from .conftest import add_subscribers, make_issue
+from .conftest import add_subscribers, begin_send, make_issue
 
 
 def test_send_delivers_one_mail_per_active_subscriber_with_list_unsubscribe(start_send, network, smtp_server, client):
@@ -166,16 +166,13 @@ def test_a_failure_while_building_a_mail_does_not_garble_the_next_batch_on_the_c
     answers would be read by the next batch as if they were its own (and its commands sent as
     mail text). The connection is closed instead; the next batch reconnects and every reader
     gets one intact mail."""
-    from django.db import transaction
 
     from newsletter.batch import BatchResult, BatchRun
     from newsletter.smtp import PersistentSmtp, SmtpConfig
 
     people = add_subscribers(network.site, 4)
     issue = make_issue(network)
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    begin_send(issue)
     build = BatchRun.personalise
 
     def fails_for_the_third(run, row, variant):
@@ -253,11 +250,8 @@ def test_leichte_sprache_edition_gets_the_leichte_sprache_text(start_send, netwo
 def test_unsubscribed_between_snapshot_and_send_is_suppressed(network, smtp_server):
     people = add_subscribers(network.site, 3)
     issue = make_issue(network)
-    from django.db import transaction
 
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    begin_send(issue)
     Subscriber.objects.filter(pk=people[0].pk).update(status=Subscriber.Status.UNSUBSCRIBED)
     sending.send_all_now(issue.pk)
     assert smtp_server.to(people[0].email) == []
@@ -267,11 +261,8 @@ def test_unsubscribed_between_snapshot_and_send_is_suppressed(network, smtp_serv
 def test_pause_resume_and_cancel(network, smtp_server):
     add_subscribers(network.site, 6)
     issue = make_issue(network)
-    from django.db import transaction
 
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    begin_send(issue)
     sending.send_batch(issue.pk, batch_size=2)
     assert sending.pause(issue.pk) == 1
     assert sending.send_batch(issue.pk).claimed == 0  # paused: workers take nothing
@@ -290,11 +281,8 @@ def test_pause_resume_and_cancel(network, smtp_server):
 def test_expired_lease_is_reclaimed_and_sent_once(network, smtp_server):
     add_subscribers(network.site, 4)
     issue = make_issue(network)
-    from django.db import transaction
 
-    with transaction.atomic():
-        snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
+    begin_send(issue)
     claimed = sending.claim(issue.pk, 2, lease_seconds=60).ids  # a worker that then dies
     assert sending.send_batch(issue.pk).claimed == 2  # the other two; the dead worker's are leased
     Delivery.objects.filter(pk__in=claimed).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))

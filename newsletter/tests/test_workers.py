@@ -19,13 +19,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
-from newsletter import snapshot
 from newsletter.models import Delivery, NewsletterIssue
 from tests.ports import free_port
 
-from .conftest import SMTP_PORT, add_subscribers, make_issue
+from .conftest import SMTP_PORT, add_subscribers, begin_send, make_issue
 
 pytestmark = pytest.mark.skipif(
     not settings.USES_REAL_SERVICES, reason="needs PostgreSQL and Redis"
@@ -103,14 +102,6 @@ class Processes:
         return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(Path(self.tmp).glob("*.log")))
 
 
-def _begin(issue):
-    """What the send button does, minus the enqueue: beat's resume_sends must find the work."""
-    with transaction.atomic():
-        count = snapshot.snapshot_recipients(issue)
-        NewsletterIssue.objects.filter(pk=issue.pk).update(send_status="sending")
-    return count
-
-
 def _wait(condition, timeout, message, procs=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -148,7 +139,7 @@ def test_worker_killed_mid_send_is_taken_over_without_loss(network_tx, smtp_serv
     try:
         first = procs.worker("first")
         procs.beat()
-        assert _begin(issue) == 240
+        assert begin_send(issue) == 240
         _wait(lambda: len(smtp_server.messages) >= 60, 60, "the first worker never got going", procs)
         first.send_signal(signal.SIGKILL)
         first.wait()
@@ -177,7 +168,7 @@ def test_one_worker_process_sends_over_several_connections_at_once(network_tx, s
     try:
         procs.worker("threads")
         procs.beat()
-        assert _begin(issue) == 240
+        assert begin_send(issue) == 240
         _wait(lambda: _issue_status(issue) == "sent", 90, "the send did not finish", procs)
     finally:
         procs.stop()
@@ -201,7 +192,7 @@ def test_slow_relay_and_two_workers_send_nobody_twice(network_tx, smtp_server):
         procs.worker("slow-a")
         procs.worker("slow-b")
         procs.beat()
-        assert _begin(issue) == 16
+        assert begin_send(issue) == 16
         _wait(lambda: _issue_status(issue) == "sent", 120, "the slow send did not finish", procs)
     finally:
         procs.stop()
@@ -252,7 +243,7 @@ def test_redis_restart_mid_send_loses_nothing(network_tx, smtp_server, throwaway
     try:
         procs.worker("redis")
         procs.beat()
-        _begin(issue)
+        begin_send(issue)
         _wait(lambda: len(smtp_server.messages) >= 40, 60, "the worker never got going", procs)
         restart_redis()  # every queued batch is gone with it
         assert len(smtp_server.messages) < 240
