@@ -16,8 +16,10 @@ from .batch import Lease, recipient_row
 from .models import Delivery, Subscriber
 
 
-def _claimable(queryset, now):
-    return queryset.filter(
+def claimable(issue_id, now):
+    """The issue's rows a worker may claim now: pending and due, or sending with the lease run out
+    (the ORM form of the condition in ``CLAIM_SQL``)."""
+    return Delivery.objects.filter(issue_id=issue_id).filter(
         Q(status=Delivery.Status.PENDING, next_attempt_at__isnull=True)
         | Q(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
         | Q(status=Delivery.Status.SENDING, lease_until__lt=now)
@@ -27,7 +29,7 @@ def _claimable(queryset, now):
 @dataclass
 class Claim:
     """Rows one worker took, and the lease (with its owner token) it holds on them; ``rows``:
-    what sending them needs (``batch.load_recipients``), read in the claim's own statement."""
+    what sending them needs, read in the claim's own statement (else ``batch._load_recipients``)."""
 
     ids: list
     lease: Lease
@@ -84,7 +86,7 @@ def claim(issue_id, limit, lease_seconds):
         return Claim(ids, Lease(token, ids, lease_seconds, started), rows)
     with transaction.atomic():
         ids = list(
-            _claimable(Delivery.objects.filter(issue_id=issue_id), now)
+            claimable(issue_id, now)
             .order_by("pk")
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)[:limit]

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from .batch import BatchResult, BatchRun
-from .claims import _claimable, claim
+from .claims import claim, claimable
 from .message import Letterhead, Variant
 from .models import Delivery, NewsletterIssue, NewsletterSettings
 from .rendering import render_issue
@@ -136,10 +136,10 @@ def enqueue_batches(issue_id):
     (eager) there are no successors: one task per batch."""
     from .tasks import send_batch_task
 
-    claimable = _claimable(Delivery.objects.filter(issue_id=issue_id), timezone.now()).count()
+    waiting = claimable(issue_id, timezone.now()).count()
     # one task per batch, whatever the workers' NEWSLETTER_SMTP_CONNECTIONS (the enqueuing
     # process may be configured differently); a task that finds nothing left is cheap
-    batches = math.ceil(claimable / _conf("NEWSLETTER_BATCH_SIZE", 500))
+    batches = math.ceil(waiting / _conf("NEWSLETTER_BATCH_SIZE", 500))
     if not settings.CELERY_TASK_ALWAYS_EAGER:
         batches = min(batches, _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 32))
     try:
@@ -176,7 +176,7 @@ def resume_sends():
     for issue_id in NewsletterIssue.objects.filter(send_status=NewsletterIssue.SendStatus.SENDING).values_list(
         "pk", flat=True
     ):
-        if _claimable(Delivery.objects.filter(issue_id=issue_id), now).exists():
+        if claimable(issue_id, now).exists():
             enqueued += enqueue_batches(issue_id)
         else:
             finish_if_done(issue_id)
@@ -239,9 +239,6 @@ def cancel(issue_id):
                 status=Delivery.Status.CANCELLED, lease_until=None
             )
     return changed
-
-
-# ---------------------------------------------------------------- claiming
 
 
 # ---------------------------------------------------------------- the batch
