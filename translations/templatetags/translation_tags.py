@@ -2,8 +2,6 @@
 
 - ``{% page_translations page as translations %}``: list of ``{"language_code", "name",
   "url" (None if not translated), "dir"}`` for the toolbar.
-- ``{% page_language page %}`` / ``{% page_direction page %}``: the page's language and writing
-  direction, from its locale (the active language when there is no page).
 - ``{% interface_language %}`` / ``{% interface_direction %}``: ``lang`` and ``dir`` for ``<html>``:
   the language the frame (menu, toolbar, footer) speaks, which is the reader's language.
 - ``{% lang_attrs page %}``: `` lang="…" dir="…"`` where a page's own words (its content, its
@@ -23,31 +21,9 @@ from ..languages import LEICHTE_SPRACHE_INTERNAL, direction, public_language_tag
 register = template.Library()
 
 
-def _language(page):
-    """The page's language as a BCP 47 tag; a Leichte Sprache page (German, served with the
-    Leichte Sprache frame) is "de-x-ls"."""
-    active = get_language() or "de"
-    if isinstance(page, Page) and page.locale_id:
-        from publicsite.network import give_locale
-
-        code = give_locale(page).locale.language_code
-        return public_language_tag(active) if code == "de" and active == LEICHTE_SPRACHE_INTERNAL else code
-    return public_language_tag(active)
-
-
 @register.simple_tag(takes_context=True)
 def page_translations(context, page):
     return pages.page_translations(page, context.get("request"))
-
-
-@register.simple_tag
-def page_language(page=None):
-    return _language(page)
-
-
-@register.simple_tag
-def page_direction(page=None):
-    return direction(_language(page))
 
 
 def _interface_language():
@@ -89,7 +65,7 @@ def lang_attrs(context, page):
     interface = _interface_language()
     code = _locale_codes(context.get("request")).get(page.locale_id, interface)
     if code == "de" and get_language() == LEICHTE_SPRACHE_INTERNAL:
-        code = interface  # a German page in the Leichte Sprache frame: see _language
+        code = interface  # a German page in the Leichte Sprache frame is Leichte Sprache ("de-x-ls")
     if code == interface:
         return ""
     return format_html(' lang="{}" dir="{}"', code, direction(code))

@@ -213,7 +213,8 @@ def test_editors_translate_with_wagtail_localize_in_the_admin(client, make_netwo
     translated = net.news.get_translation(arabic)
     assert translated.locale == arabic
     assert (
-        Template("{% load translation_tags %}{% page_direction page %}").render(Context({"page": translated})) == "rtl"
+        Template("{% load translation_tags %}{% lang_attrs page %}").render(Context({"page": translated}))
+        == ' lang="ar" dir="rtl"'
     )
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
     assert editor.status_code == 200
