@@ -330,8 +330,9 @@ def scenarios():
     editor.force_login(admin)
     verify_second_factor(editor, admin)
     network_editor = Client()  # what most people in the admin are: the editor of one network
-    network_editor.force_login(network_editor_of(site))
-    verify_second_factor(network_editor, network_editor_of(site))
+    member = network_editor_of(site)
+    network_editor.force_login(member)
+    verify_second_factor(network_editor, member)
     reader = Client()
     subscribers = reverse("wagtailsnippets_newsletter_subscriber:list")
 

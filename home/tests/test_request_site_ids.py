@@ -32,7 +32,7 @@ def test_an_editor_edits_each_network_of_theirs_under_every_hostname_and_no_othe
     assert editable_site_ids(beta.editor) == {beta.site.pk}
 
 
-def test_the_explorer_asks_for_an_editors_networks_once(make_network, client, django_assert_max_num_queries):
+def test_the_explorer_asks_for_an_editors_networks_once(make_network, client):
     """The scoping of the explorer (the page named in the URL, the filters' sites and people) and
     the menu share one answer per request: an editor's explorer asked five times (ten queries)."""
     from django.db import connection
