@@ -41,18 +41,19 @@ def interface_direction():
 
 
 def _locale_codes(request):
-    """``{locale id: language code}``: the network's cached locales (no query) where the fragment
-    cache is on, else read once per request (menus list a dozen pages)."""
-    from publicsite.network import locales
-    from responsecache import fragments
-
-    if fragments.enabled():
-        return {pk: locale.language_code for pk, locale in locales(request).items()}
+    """``{locale id: language code}``, worked out once per request (menus list a dozen pages):
+    from the network's cached locales (no query) where the fragment cache is on, else read."""
     codes = getattr(request, "_locale_codes", None)
     if codes is None:
         from wagtail.models import Locale
 
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        from publicsite.network import locales
+        from responsecache import fragments
+
+        if fragments.enabled():
+            codes = {pk: locale.language_code for pk, locale in locales(request).items()}
+        else:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
         if request is not None:
             request._locale_codes = codes
     return codes
