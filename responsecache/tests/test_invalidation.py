@@ -27,6 +27,20 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def form_tokens_of_one_hour(monkeypatch):
+    """Pages carry a form token that changes on the hour (by design: the same page rendered in
+    the same hour is the same page). Without a fixed clock for those tokens, a run crossing the
+    hour compared a page rendered at 17:59 with one rendered at 18:00 and called it stale."""
+    import time
+    import types
+
+    from cms import formprotection
+
+    started = time.time()
+    monkeypatch.setattr(formprotection, "time", types.SimpleNamespace(time=lambda: started))
+
+
 def build_network(make_network):
     """A network whose pages show a contact, a member organisation, a funder, a menu …"""
     net = make_network("alpha")
