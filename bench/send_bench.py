@@ -60,6 +60,25 @@ ENV = {
 }
 
 
+def stop_worker(worker, log):
+    """SIGTERM (Celery's warm shutdown: running tasks finish); a worker still there after 30 s
+    is a hang worth seeing: its threads' stacks are printed before it is killed."""
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+        return
+    except subprocess.TimeoutExpired:
+        pass
+    for pid in [worker.pid, *children(worker.pid)]:
+        dump = subprocess.run(
+            [str(Path(sys.executable).with_name("py-spy")), "dump", "--pid", str(pid)], capture_output=True, text=True
+        )
+        print(f"worker process {pid} did not stop:\n{dump.stdout}{dump.stderr}", file=sys.stderr)
+    print(log.read_text()[-3000:], file=sys.stderr)
+    worker.kill()
+    sys.exit("the worker did not stop within 30 s of SIGTERM (stacks above)")
+
+
 def wait_port(port, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -410,8 +429,7 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
     total = stats["last"].timestamp() - t0
     ours = sent / total
     connection.close()
-    worker.send_signal(signal.SIGTERM)
-    worker.wait(timeout=30)
+    stop_worker(worker, tmp / f"worker-{connections}.log")
 
     print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {connections} sessions …", flush=True)
     per_session = sent // connections
