@@ -20,6 +20,7 @@ Run: `make bench-send` (or `python bench/send_bench.py`).
 
 Environment: BENCH_SEND_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/miteinander_send_bench),
 BENCH_SUBSCRIBERS (default 100000), BENCH_CONNECTIONS (default "2,8"),
+BENCH_PROCESSES (worker processes, default one per core),
 BENCH_SINK_PORT (default 2526), BENCH_REDIS_PORT (a private redis-server, default 2528),
 BENCH_PROFILE (1 or gil: py-spy the workers), BENCH_PROFILE_OUT (a folder to keep py-spy's raw
 profiles in).
@@ -310,8 +311,8 @@ def smtp_sessions():
 
 def split_connections(connections):
     """(worker processes, SMTP connections per process) for ``connections`` sessions: one
-    process per core, the rest as sender threads (what ``NEWSLETTER_SMTP_CONNECTIONS`` sets)."""
-    processes = min(connections, os.cpu_count() or 1)
+    process per core (or ``BENCH_PROCESSES``), the rest as sender threads (what ``NEWSLETTER_SMTP_CONNECTIONS`` sets)."""
+    processes = min(connections, int(os.environ.get("BENCH_PROCESSES", os.cpu_count() or 1)))
     while connections % processes:
         processes -= 1
     return processes, connections // processes

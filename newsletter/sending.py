@@ -79,7 +79,7 @@ def start_send(issue_id):
             validate_issue(issue)
         except RenderError as exc:
             raise SendError(str(exc)) from exc
-        first_rows = _conf("NEWSLETTER_SNAPSHOT_FIRST_ROWS", 4000)
+        first_rows = _conf("NEWSLETTER_SNAPSHOT_FIRST_ROWS", 1000)
         started = time.monotonic()
         count, last_subscriber = insert_deliveries(issue, limit=first_rows)
         NewsletterIssue.objects.filter(pk=issue_id).update(
