@@ -1,8 +1,10 @@
 """Newsletter send benchmark: 100,000 active subscribers on PostgreSQL, an issue of about
 30 KB, postfix's smtp-sink as the mail server, our engine with production settings (two
 Celery worker processes) — and in the same run postfix's smtp-source pushing the same number
-of same-size messages into the same sink over the same number of sessions, as the ceiling.
-Runs once per connection count (BENCH_CONNECTIONS, default "2,8": the engine with that many
+of same-size messages into the same sink over the same number of sessions, as the ceiling,
+once before and once after the engine (the ceiling is both runs together, so a machine whose
+speed drifts during the run favours neither side; the bench says when the two differ by more
+than 15 %, and such a ratio is not comparable). Runs once per connection count (BENCH_CONNECTIONS, default "2,8": the engine with that many
 SMTP connections — one worker process per core, each with connections/processes sender threads
 (NEWSLETTER_SMTP_CONNECTIONS), so 8 on two cores is 2 processes × 4 connections; smtp-source
 with that many sessions). The bench counts the sessions it sees open at once and prints them.
@@ -318,8 +320,59 @@ def split_connections(connections):
     return processes, connections // processes
 
 
+class SourceRun:
+    """One smtp-source run: its wall time and CPU (smtp-source itself, the sink)."""
+
+    def __init__(self, messages, seconds, cpu, sink_cpu):
+        self.messages, self.seconds, self.cpu, self.sink_cpu = messages, seconds, cpu, sink_cpu
+
+    @property
+    def rate(self):
+        return self.messages / self.seconds
+
+
+def smtp_source(source_bin, connections, per_session, message_size, sink_pid, when):
+    """postfix's smtp-source: ``connections`` sessions of ``per_session`` messages each."""
+    print(
+        f"Baseline: smtp-source, {per_session * connections:,} messages of {message_size} bytes, {connections} sessions, {when} …",
+        flush=True,
+    )
+    b0 = time.time()
+    sources = [
+        subprocess.Popen(
+            [
+                source_bin,
+                "-d",
+                "-s",
+                "1",
+                "-m",
+                str(per_session),
+                "-l",
+                str(message_size),
+                "-f",
+                "newsletter@bench.localhost",
+                "-t",
+                "person@example.org",
+                f"127.0.0.1:{SINK_PORT}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(connections)
+    ]
+    sink_before = cpu_seconds([sink_pid])
+    cpu_source = 0.0
+    for proc in sources:
+        usage = os.wait4(proc.pid, 0)[2]
+        proc.returncode = 0
+        cpu_source += usage.ru_utime + usage.ru_stime
+    seconds = time.time() - b0
+    return SourceRun(per_session * connections, seconds, cpu_source, cpu_seconds([sink_pid]) - sink_before)
+
+
 def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid):
-    """One engine run with ``connections`` SMTP sessions, then smtp-source with as many sessions."""
+    """smtp-source with ``connections`` sessions, the engine with as many SMTP connections, then
+    smtp-source again."""
     from newsletter.models import Delivery, NewsletterIssue
 
     NewsletterIssue.objects.filter(pk=issue.pk).update(
@@ -337,6 +390,9 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
     import redis
 
     redis.Redis(port=REDIS_PORT).flushall()
+    before = smtp_source(
+        source_bin, connections, SUBSCRIBERS // connections, message_size, sink_pid, "before the engine"
+    )
     workers, threads = split_connections(connections)
     env = dict(os.environ, **ENV, NEWSLETTER_SMTP_CONNECTIONS=str(threads))
     worker = start(
@@ -432,40 +488,12 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
     connection.close()
     stop_worker(worker, tmp / f"worker-{connections}.log")
 
-    print(f"Baseline: smtp-source, {sent:,} messages of {message_size} bytes, {connections} sessions …", flush=True)
-    per_session = sent // connections
-    b0 = time.time()
-    sources = [
-        subprocess.Popen(
-            [
-                source_bin,
-                "-d",
-                "-s",
-                "1",
-                "-m",
-                str(per_session),
-                "-l",
-                str(message_size),
-                "-f",
-                "newsletter@bench.localhost",
-                "-t",
-                "person@example.org",
-                f"127.0.0.1:{SINK_PORT}",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(connections)
-    ]
-    sink_before = cpu_seconds([sink_pid])
-    cpu_source = 0.0
-    for proc in sources:
-        usage = os.wait4(proc.pid, 0)[2]
-        proc.returncode = 0
-        cpu_source += usage.ru_utime + usage.ru_stime
-    baseline_seconds = time.time() - b0
-    cpu_source_sink = cpu_seconds([sink_pid]) - sink_before
-    baseline = per_session * connections / baseline_seconds
+    after = smtp_source(source_bin, connections, sent // connections, message_size, sink_pid, "after the engine")
+    # the ceiling: both smtp-source runs together, one before and one after the engine, so a
+    # machine that speeds up or slows down during the run does not favour either side
+    source_messages = before.messages + after.messages
+    baseline = source_messages / (before.seconds + after.seconds)
+    cpu_source, cpu_source_sink = before.cpu + after.cpu, before.sink_cpu + after.sink_cpu
 
     print()
     print(f"recipients                {count:,} (sent {sent:,})")
@@ -478,8 +506,14 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
         f"engine                    {ours:,.0f} mails/s over {connections} SMTP connections "
         f"({workers} worker processes × {threads} sender threads; {sessions} sessions seen at once)"
     )
-    print(f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({baseline_seconds:.1f} s)")
+    print(
+        f"smtp-source (ceiling)     {baseline:,.0f} mails/s ({before.rate:,.0f}/s before the engine, "
+        f"{after.rate:,.0f}/s after it)"
+    )
     print(f"ratio engine/smtp-source  {ours / baseline:.2f}")
+    if abs(before.rate - after.rate) > 0.15 * max(before.rate, after.rate):
+        print("  the machine's speed changed during the run (the two smtp-source runs differ by more than 15 %):")
+        print("  this ratio is not comparable; run again on a quiet machine")
     micro = 1e6 / sent
     print(
         f"CPU per mail, engine      {cpu_workers * micro:.0f} µs workers + {cpu_database * micro:.0f} µs "
@@ -490,8 +524,8 @@ def run_once(issue, connections, message_size, tmp, start, source_bin, sink_pid)
         + ", ".join(f"{kind} {cpu * micro:.0f} µs" for kind, cpu in sorted(database_split.items()))
     )
     print(
-        f"CPU per mail, smtp-source {cpu_source * 1e6 / (per_session * connections):.0f} µs smtp-source + "
-        f"{cpu_source_sink * 1e6 / (per_session * connections):.0f} µs sink"
+        f"CPU per mail, smtp-source {cpu_source * 1e6 / source_messages:.0f} µs smtp-source + "
+        f"{cpu_source_sink * 1e6 / source_messages:.0f} µs sink"
     )
     print(f"peak worker memory        {peak:.0f} MB (max RSS of one worker process)")
     if PROFILE:
