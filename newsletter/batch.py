@@ -121,8 +121,8 @@ class BatchRun:
         self.issue, self.smtp, self.result = issue, smtp, result
         self.lease = claim.lease
         self.lease_seconds = claim.lease.seconds
-        self.max_attempts = getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 6)
-        self.retry_base = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 60)
+        self.max_attempts = settings.NEWSLETTER_MAX_ATTEMPTS
+        self.retry_base = settings.NEWSLETTER_RETRY_BASE_SECONDS
         self.limiter = RateLimiter(issue.site_id, site_settings.rate_limit_per_minute)
         self.recipients = claim.rows if claim.rows is not None else _load_recipients(claim.ids)
         self.letterhead = Letterhead.build(site_settings.from_header(), issue.site.root_url, smtp.supports_8bit())

@@ -40,7 +40,7 @@ ADDRESS_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-T
 
 
 def _local_part():
-    return getattr(settings, "NEWSLETTER_BOUNCE_LOCAL_PART", "bounces")
+    return settings.NEWSLETTER_BOUNCE_LOCAL_PART
 
 
 def _signature(delivery_id):
@@ -302,16 +302,16 @@ class ImapSource:
 
 def configured_sources():
     sources = []
-    if getattr(settings, "NEWSLETTER_BOUNCE_MAILDIR", ""):
+    if settings.NEWSLETTER_BOUNCE_MAILDIR:
         sources.append(MaildirSource(settings.NEWSLETTER_BOUNCE_MAILDIR))
-    if getattr(settings, "NEWSLETTER_BOUNCE_IMAP_HOST", ""):
+    if settings.NEWSLETTER_BOUNCE_IMAP_HOST:
         sources.append(
             ImapSource(
                 settings.NEWSLETTER_BOUNCE_IMAP_HOST,
-                int(getattr(settings, "NEWSLETTER_BOUNCE_IMAP_PORT", 993)),
+                settings.NEWSLETTER_BOUNCE_IMAP_PORT,
                 settings.NEWSLETTER_BOUNCE_IMAP_USER,
                 settings.NEWSLETTER_BOUNCE_IMAP_PASSWORD,
-                getattr(settings, "NEWSLETTER_BOUNCE_IMAP_FOLDER", "INBOX"),
+                settings.NEWSLETTER_BOUNCE_IMAP_FOLDER,
             )
         )
     return sources

@@ -23,7 +23,7 @@ def smtp_connections():
     thread and its database transaction."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return 1
-    return max(1, int(getattr(settings, "NEWSLETTER_SMTP_CONNECTIONS", 1)))
+    return max(1, settings.NEWSLETTER_SMTP_CONNECTIONS)
 
 
 def _executor(threads):

@@ -41,10 +41,6 @@ class SendError(Exception):
     """An operator's request that cannot be done (e.g. sending an unpublished issue)."""
 
 
-def _conf(name, default):
-    return getattr(settings, name, default)
-
-
 # ---------------------------------------------------------------- snapshot and fan-out
 
 
@@ -79,7 +75,7 @@ def start_send(issue_id):
             validate_issue(issue)
         except RenderError as exc:
             raise SendError(str(exc)) from exc
-        first_rows = _conf("NEWSLETTER_SNAPSHOT_FIRST_ROWS", 1000)
+        first_rows = settings.NEWSLETTER_SNAPSHOT_FIRST_ROWS
         started = time.monotonic()
         count, last_subscriber = insert_deliveries(issue, limit=first_rows)
         NewsletterIssue.objects.filter(pk=issue_id).update(
@@ -139,9 +135,9 @@ def enqueue_batches(issue_id):
     waiting = claimable(issue_id, timezone.now()).count()
     # one task per batch, whatever the workers' NEWSLETTER_SMTP_CONNECTIONS (the enqueuing
     # process may be configured differently); a task that finds nothing left is cheap
-    batches = math.ceil(waiting / _conf("NEWSLETTER_BATCH_SIZE", 500))
+    batches = math.ceil(waiting / settings.NEWSLETTER_BATCH_SIZE)
     if not settings.CELERY_TASK_ALWAYS_EAGER:
-        batches = min(batches, _conf("NEWSLETTER_MAX_TASKS_PER_ENQUEUE", 32))
+        batches = min(batches, settings.NEWSLETTER_MAX_TASKS_PER_ENQUEUE)
     try:
         with send_batch_task.app.producer_or_acquire() as producer:  # one broker connection for all
             for _ in range(batches):
@@ -253,7 +249,7 @@ def send_batch(issue_id, batch_size=None, smtp=None):
         result.stopped = True
         return result
     # With DraftStateMixin the row holds the published content; drafts live in revisions.
-    claimed = claim(issue_id, batch_size or _conf("NEWSLETTER_BATCH_SIZE", 500), _conf("NEWSLETTER_LEASE_SECONDS", 120))
+    claimed = claim(issue_id, batch_size or settings.NEWSLETTER_BATCH_SIZE, settings.NEWSLETTER_LEASE_SECONDS)
     result.claimed = len(claimed.ids)
     if claimed.ids:
         send_claimed(issue, claimed, smtp or PersistentSmtp.shared(SmtpConfig.from_settings()), result)

@@ -34,8 +34,8 @@ class SmtpConfig:
     @classmethod
     def from_settings(cls):
         return cls(
-            host=getattr(settings, "NEWSLETTER_SMTP_HOST", None) or settings.EMAIL_HOST,
-            port=int(getattr(settings, "NEWSLETTER_SMTP_PORT", None) or settings.EMAIL_PORT),
+            host=settings.NEWSLETTER_SMTP_HOST or settings.EMAIL_HOST,
+            port=int(settings.NEWSLETTER_SMTP_PORT or settings.EMAIL_PORT),
             user=settings.EMAIL_HOST_USER,
             password=settings.EMAIL_HOST_PASSWORD,
             use_tls=settings.EMAIL_USE_TLS,
