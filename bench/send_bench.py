@@ -4,7 +4,8 @@ Celery worker processes) — and in the same run postfix's smtp-source pushing t
 of same-size messages into the same sink over the same number of sessions, as the ceiling,
 once before and once after the engine (the ceiling is both runs together, so a machine whose
 speed drifts during the run favours neither side; the bench says when the two differ by more
-than 15 %, and such a ratio is not comparable). Runs once per connection count (BENCH_CONNECTIONS, default "2,8": the engine with that many
+than 15 %, and such a ratio is not comparable).
+Runs once per connection count (BENCH_CONNECTIONS, default "2,8": the engine with that many
 SMTP connections — one worker process per core, each with connections/processes sender threads
 (NEWSLETTER_SMTP_CONNECTIONS), so 8 on two cores is 2 processes × 4 connections; smtp-source
 with that many sessions). The bench counts the sessions it sees open at once and prints them.
@@ -313,7 +314,8 @@ def smtp_sessions():
 
 def split_connections(connections):
     """(worker processes, SMTP connections per process) for ``connections`` sessions: one
-    process per core (or ``BENCH_PROCESSES``), the rest as sender threads (what ``NEWSLETTER_SMTP_CONNECTIONS`` sets)."""
+    process per core (or ``BENCH_PROCESSES``), the rest as sender threads (what
+    ``NEWSLETTER_SMTP_CONNECTIONS`` sets)."""
     processes = min(connections, int(os.environ.get("BENCH_PROCESSES", os.cpu_count() or 1)))
     while connections % processes:
         processes -= 1
