@@ -26,7 +26,6 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("newsletter/", include("newsletter.urls")),
     path("anymail/", include(authenticated_anymail_urls())),  # 401 without the webhook secret
-    path("suche/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("theme.css", theme_stylesheet, name="theme_css"),
@@ -48,4 +47,7 @@ urlpatterns += [path("feeds/", include("publicsite.urls"))]
 # Wagtail's own page URLs, its page view routed in two queries (publicsite/routing.py).
 page_urls = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", "") != "wagtail_serve"]
 page_urls.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
-urlpatterns += i18n_patterns(path("", include(page_urls)), prefix_default_language=False)
+# The search page too: /suche/ in German, /ar/suche/ searches the Arabic pages with an Arabic frame.
+urlpatterns += i18n_patterns(
+    path("suche/", include("search.urls")), path("", include(page_urls)), prefix_default_language=False
+)

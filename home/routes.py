@@ -34,7 +34,10 @@ def first_segment(pattern):
 def route_segments(patterns):
     for entry in patterns:
         if isinstance(entry.pattern, LocalePrefixPattern):
-            continue  # the pages themselves
+            # /suche/ and the pages themselves (whose pattern has no literal segment), also under
+            # /ar/ …: the routes in it are reserved, the prefix is not a segment of its own
+            yield from route_segments(entry.url_patterns)
+            continue
         segment = first_segment(entry.pattern)
         if segment:
             yield segment

@@ -28,6 +28,7 @@ rendered) and a ``Cache-Control`` for its kind; ``If-None-Match``/``If-Modified-
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -40,6 +41,7 @@ from . import fragments, generations
 
 ALLOWED_VARY = {"accept-language", "accept-encoding", "origin"}
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+SEARCH_UNDER_PREFIX = re.compile(r"^/[a-z]{2}(-[a-z]+)*/suche/")  # /ar/suche/, /en/suche/ …
 
 
 def setting(name, default):
@@ -48,7 +50,7 @@ def setting(name, default):
 
 def kind_of(path):
     """Which Cache-Control policy a path gets: page, api, feed or search."""
-    if path.startswith(("/api/v3/search/", "/suche/")):
+    if path.startswith(("/api/v3/search/", "/suche/")) or SEARCH_UNDER_PREFIX.match(path):
         return "search"
     if path.startswith("/api/"):
         return "api"

@@ -118,7 +118,7 @@ def main():
             if language == LEICHTE_SPRACHE:
                 per_language[language] = leichte_sprache_targets(site)
             else:
-                per_language[language] = page_targets(site, language, by_language) + view_targets(site)
+                per_language[language] = page_targets(site, language, by_language) + view_targets(site, language)
         plan.append((site, per_language))
 
     if args.translate_demo:

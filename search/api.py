@@ -1,9 +1,11 @@
 """``/api/v3/search/``: the network's German full-text search for headless front ends, the
 same search as the public ``/suche/`` page (results grouped by type, filters by type and
-action field), plus ``/api/v3/search/autocomplete/`` for suggestions while typing."""
+action field), plus ``/api/v3/search/autocomplete/`` for suggestions while typing. ``locale``
+searches one language's pages, as ``/ar/suche/`` does."""
 
 from typing import Literal
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -17,6 +19,7 @@ from .query import (
     MAX_QUERY_LENGTH,
     autocomplete_site,
     group_key_for,
+    language_root,
     prefetch_action_fields,
     search_site,
     site_action_fields,
@@ -26,6 +29,12 @@ from .query import (
 search_router = Router(tags=["search"], auth=[AllowAnonymous()])
 
 GroupKey = Literal[tuple(GROUP_KEYS)]  # type: ignore[valid-type]
+ContentLanguage = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]  # type: ignore[valid-type]
+LOCALE_QUERY = Query(
+    "de",
+    description="Search the network's pages in this language (its translations); German, the default, "
+    "where the network has no translation into it",
+)
 
 
 class ActionFieldRef(Schema):
@@ -94,6 +103,7 @@ def search(
     action_field: str | None = Query(None, description="Only pages tagged with this action field (id or slug)"),
     per_group: int = Query(20, ge=1, le=100),
     site: str | None = Query(None, description="Hostname of the network; default: the request's host"),
+    locale: ContentLanguage = LOCALE_QUERY,
 ):
     network = requested_site(request)
     chosen = None
@@ -103,7 +113,8 @@ def search(
         )
         if chosen is None:
             raise HttpError(400, f"action_field: no action field '{action_field}' on this site")
-    result = search_site(network, q, types=type or [], action_field=chosen, per_group=per_group)
+    root = language_root(network, locale)
+    result = search_site(network, q, types=type or [], action_field=chosen, per_group=per_group, root=root)
     prefetch_action_fields([page for group in result.groups for page in group.results])
     return {
         "query": result.query,
@@ -126,8 +137,10 @@ def autocomplete(
     request: HttpRequest,
     q: str = Query(..., max_length=MAX_QUERY_LENGTH),
     site: str | None = Query(None, description="Hostname of the network; default: the request's host"),
+    locale: ContentLanguage = LOCALE_QUERY,
 ):
-    pages = autocomplete_site(requested_site(request), q)
+    network = requested_site(request)
+    pages = autocomplete_site(network, q, root=language_root(network, locale))
     return {
         "query": q,
         "results": [

@@ -2,8 +2,11 @@
 
 PostgreSQL: Wagtail's database backend with the ``german`` text-search configuration
 (``WAGTAILSEARCH_BACKENDS['default']['SEARCH_CONFIG']``), so "Sprachkurse" finds
-"Sprachkurs". SQLite: the same backend on FTS5. The public view (``/suche/``) and the API
-(``/api/v3/search/``) both call :func:`search_site`, so they always agree.
+"Sprachkurs". SQLite: the same backend on FTS5. The public view (``/suche/``, ``/ar/suche/`` …)
+and the API (``/api/v3/search/``) both call :func:`search_site`, so they always agree.
+
+A search runs over one language's tree of the network: the start page's translation in the
+reader's language where it is live (what ``/ar/…`` serves), else the German pages.
 """
 
 import re
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import And, Or, PlainText
 
 from home.models import ActionFieldPage, EventPage, MeetingPage, NewsPage, ProjectPage, RoundTablePage
@@ -69,9 +72,25 @@ def teaser_of(page, length=30):
     return Truncator(strip_tags(str(text))).words(length)
 
 
-def site_pages(site):
-    """What readers of a site may find: its live, public pages, the start page included."""
-    return Page.objects.live().public().in_site(site)
+def language_root(site, language_code=None):
+    """The start page of the site's tree in ``language_code`` (default: the active language):
+    its live translation, else the German start page (a language the network has not
+    translated into is read in German)."""
+    root = site.root_page
+    try:
+        locale = Locale.objects.get(language_code=language_code) if language_code else Locale.get_active()
+    except Locale.DoesNotExist:
+        return root
+    if locale.pk == root.locale_id:
+        return root
+    translation = root.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else root
+
+
+def site_pages(site, root=None):
+    """What readers of a site may find: its live, public pages below ``root`` (the site's start
+    page or its translation), the start page included."""
+    return Page.objects.live().public().descendant_of(root or site.root_page, inclusive=True)
 
 
 def tagged_page_ids(action_field):
@@ -139,20 +158,25 @@ def german_query(text):
     return per_word[0] if len(per_word) == 1 else And(per_word)
 
 
-def search_site(site, query, types=None, action_field=None, per_group=RESULTS_PER_GROUP):
+def search_site(site, query, types=None, action_field=None, per_group=RESULTS_PER_GROUP, root=None):
     """Search one site's live, public pages; results grouped by type in ``GROUPS`` order.
 
     ``types`` limits the groups (keys of ``GROUPS``); ``action_field`` (an ActionFieldPage of
-    the same site) limits results to pages tagged with it.
+    the same site) limits results to pages tagged with it, or to their translations; ``root``
+    (see :func:`language_root`) picks the language's tree, German by default.
     """
     query = clean_query(query)
     types = [t for t in (types or []) if t in GROUP_KEYS]
     groups = {key: SearchGroup(key, str(label)) for key, label, _model in GROUPS}
     if not query:
         return SiteSearch(query, [], 0, types, action_field)
-    pages = site_pages(site)
+    pages = site_pages(site, root)
     if action_field is not None:
-        pages = pages.filter(id__in=tagged_page_ids(action_field))
+        tagged = tagged_page_ids(action_field)
+        if root is None or root.pk == site.root_page_id:
+            pages = pages.filter(id__in=tagged)
+        else:  # translated pages: those whose German original is tagged
+            pages = pages.filter(translation_key__in=Page.objects.filter(id__in=tagged).values("translation_key"))
     search_query = german_query(query)
     if search_query is None:
         return SiteSearch(query, [], 0, types, action_field)
@@ -171,9 +195,9 @@ def search_site(site, query, types=None, action_field=None, per_group=RESULTS_PE
     return SiteSearch(query, found, sum(g.count for g in found), types, action_field)
 
 
-def autocomplete_site(site, prefix, limit=AUTOCOMPLETE_LIMIT):
+def autocomplete_site(site, prefix, limit=AUTOCOMPLETE_LIMIT, root=None):
     """Titles that start with what the reader has typed so far (Wagtail's autocomplete)."""
     prefix = clean_query(prefix)
     if len(prefix) < 2:
         return []
-    return [page.specific for page in site_pages(site).autocomplete(prefix)[:limit]]
+    return [page.specific for page in site_pages(site, root).autocomplete(prefix)[:limit]]

@@ -1,7 +1,8 @@
-"""The public search page of a network (``/suche/``) and its autocomplete JSON.
+"""The public search page of a network (``/suche/``, ``/ar/suche/`` …) and its autocomplete JSON.
 
 Both answer for the site named by the request's host: a reader of one network never sees
-another network's pages. No cookie is set (no session, no CSRF token: GET only).
+another network's pages. Under a language prefix they search that language's pages (German
+where the network has no translation). No cookie is set (no session, no CSRF token: GET only).
 """
 
 from django.http import Http404, JsonResponse
@@ -9,7 +10,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from .query import GROUPS, RESULTS_PER_GROUP, autocomplete_site, group_key_for, search_site, site_action_fields
+from .query import (
+    GROUPS,
+    RESULTS_PER_GROUP,
+    autocomplete_site,
+    group_key_for,
+    language_root,
+    search_site,
+    site_action_fields,
+)
 
 
 def _site_or_404(request):
@@ -32,9 +41,12 @@ def search(request):
     types = request.GET.getlist("typ")
     # One chosen type: show all its hits (up to 100), not just the first of each group.
     per_group = 100 if len(set(types)) == 1 else RESULTS_PER_GROUP
-    result = search_site(site, request.GET.get("q", ""), types=types, action_field=chosen_field, per_group=per_group)
+    root = language_root(site)
+    result = search_site(
+        site, request.GET.get("q", ""), types=types, action_field=chosen_field, per_group=per_group, root=root
+    )
     context = {
-        "page": site.root_page.specific,
+        "page": root.specific,
         "site": site,
         "search": result,
         "query": result.query,
@@ -49,7 +61,7 @@ def search(request):
 
 def autocomplete(request):
     site = _site_or_404(request)
-    pages = autocomplete_site(site, request.GET.get("q", ""))
+    pages = autocomplete_site(site, request.GET.get("q", ""), root=language_root(site))
     return JsonResponse(
         {
             "results": [

@@ -215,3 +215,78 @@ def test_every_page_offers_the_search_in_the_readers_language(client, make_netwo
     response = get(client, net, form.group(1), q="Sprachkurs")
     assert "Sprachkurs für Frauen" in results_of(response)
     assert response.content.decode().count('role="search"') == 1
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate a page and its parents as wagtail-localize's "Translate" action does."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    def run(page, language_code, title):
+        locale = Locale.objects.get(language_code=language_code)
+        for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
+            if not ancestor.get_translations().filter(locale=locale).exists():
+                with django_capture_on_commit_callbacks(execute=True):
+                    translate_object(ancestor, [locale])
+        translation = page.get_translation(locale).specific
+        translation.title = title
+        return publish(translation)
+
+    return run
+
+
+def test_a_reader_of_arabic_pages_searches_the_arabic_pages(client, make_network, translate):
+    """From an Arabic page the search form leads to /ar/suche/, which searches the network's
+    Arabic pages, links to them under /ar/ and speaks Arabic; /suche/ stays German."""
+    net = make_network("alpha")
+    arabic = translate(net.news, "ar", "مقهى اللغة في ألفا")
+
+    page = get(client, net, arabic.url).content.decode()
+    form = re.search(r'<form class="site-search" role="search" method="get" action="([^"]+)"', page)
+    assert form and form.group(1) == "/ar/suche/"
+
+    response = get(client, net, form.group(1), q="مقهى")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html and "<h1>البحث</h1>" in html
+    found = results_of(response)
+    assert '<a href="/ar/aktuelles/sprachcafe/">مقهى اللغة في ألفا</a>' in found
+    assert "Sprachcafé in alpha" not in found  # the German original is not listed twice
+    suggestions = get(client, net, "/ar/suche/vorschlaege/", q="مقهى").json()["results"]
+    assert [(s["title"], s["url"]) for s in suggestions] == [("مقهى اللغة في ألفا", "/ar/aktuelles/sprachcafe/")]
+
+    german = results_of(get(client, net, "/suche/", q="Sprachcafé"))
+    assert '<a href="/aktuelles/sprachcafe/">Sprachcafé in alpha</a>' in german and "/ar/" not in german
+    assert "/ar/aktuelles/" not in results_of(get(client, net, "/suche/", q="مقهى"))
+
+
+def test_a_network_without_translations_is_searched_in_german_under_an_arabic_frame(client, make_network):
+    """No Arabic pages: /ar/suche/ finds the German pages, their titles marked as German
+    (WCAG 3.1.2), so a screen reader does not read them with Arabic pronunciation."""
+    net = make_network("beta")
+
+    response = get(client, net, "/ar/suche/", q="Sprachcafé")
+
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert '<a href="/aktuelles/sprachcafe/" lang="de" dir="ltr">Sprachcafé in beta</a>' in results_of(response)
+
+
+def test_api_searches_one_language_of_the_network(client, make_network, translate):
+    net = make_network("gamma")
+    translate(net.news, "ar", "مقهى اللغة في غاما")
+
+    def titles(**params):
+        data = get(client, net, "/api/v3/search/", **params).json()
+        return [(hit["title"], hit["url"]) for group in data["groups"] for hit in group["results"]]
+
+    assert titles(q="مقهى", locale="ar") == [("مقهى اللغة في غاما", "http://gamma.localhost/ar/aktuelles/sprachcafe/")]
+    assert titles(q="مقهى") == []  # German by default
+    assert titles(q="Sprachcafé", locale="tr") == [
+        ("Sprachcafé in gamma", "http://gamma.localhost/aktuelles/sprachcafe/")
+    ]
+    field = net.news.action_fields.first()
+    assert [t for t, _url in titles(q="مقهى", locale="ar", action_field=field.slug)] == ["مقهى اللغة في غاما"]
+    assert get(client, net, "/api/v3/search/", q="x", locale="xx").status_code in (400, 422)
+    suggestions = get(client, net, "/api/v3/search/autocomplete/", q="مقهى", locale="ar").json()["results"]
+    assert [s["title"] for s in suggestions] == ["مقهى اللغة في غاما"]

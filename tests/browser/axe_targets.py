@@ -68,12 +68,13 @@ def page_targets(site, language, by_language=None, calendar_views=tuple(CALENDAR
     return entries
 
 
-def view_targets(site):
-    """[(label, path)]: the public views that are no Wagtail page (their language comes from the
-    browser's Accept-Language, not from a URL prefix)."""
+def view_targets(site, language="de"):
+    """[(label, path)]: the public views that are no Wagtail page; the search page under the
+    language's prefix (/ar/suche/), the newsletter pages as they are (German)."""
+    prefix = "" if language == "de" else f"/{language}"
     entries = [
-        ("search", "/suche/?q=Sprache"),
-        ("search, no hits", "/suche/?q=xyzzyqq"),
+        ("search", f"{prefix}/suche/?q=Sprache"),
+        ("search, no hits", f"{prefix}/suche/?q=xyzzyqq"),
         ("newsletter sign-up", "/newsletter/"),
         ("newsletter archive", "/newsletter/archiv/"),
     ]
