@@ -24,7 +24,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v3/", api.urls),
-    path("newsletter/", include("newsletter.urls")),
     path("anymail/", include(authenticated_anymail_urls())),  # 401 without the webhook secret
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -47,7 +46,11 @@ urlpatterns += [path("feeds/", include("publicsite.urls"))]
 # Wagtail's own page URLs, its page view routed in two queries (publicsite/routing.py).
 page_urls = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", "") != "wagtail_serve"]
 page_urls.append(re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"))
-# The search page too: /suche/ in German, /ar/suche/ searches the Arabic pages with an Arabic frame.
+# The reader's own pages too: /suche/ and /newsletter/ in German, /ar/suche/ searches the Arabic
+# pages and /ar/newsletter/ signs up in Arabic (links in mails stay unprefixed: they still work).
 urlpatterns += i18n_patterns(
-    path("suche/", include("search.urls")), path("", include(page_urls)), prefix_default_language=False
+    path("suche/", include("search.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("", include(page_urls)),
+    prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from home.models import ActionFieldPage
@@ -37,6 +38,9 @@ class SubscribeForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["language"].widget.attrs["autocomplete"] = "language"
+        reading = get_language()  # who signs up on /ar/newsletter/ reads Arabic
+        if reading in dict(settings.LANGUAGES):
+            self.fields["language"].initial = reading
 
 
 class PreferencesForm(forms.Form):

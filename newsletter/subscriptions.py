@@ -9,6 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -82,7 +83,8 @@ def enqueue_confirmation(subscriber):
 def send_confirmation(subscriber, site_settings=None):
     site = subscriber.site
     site_settings = site_settings or NewsletterSettings.for_site(site)
-    link = f"{site.root_url}/newsletter/bestaetigen/{confirm_token(subscriber)}/"
+    with translation.override(subscriber.language):  # /ar/newsletter/… for who reads Arabic
+        link = site.root_url + reverse("newsletter:confirm", args=[confirm_token(subscriber)])
     context = {
         "site_name": site.site_name,
         "link": link,

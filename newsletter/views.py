@@ -5,12 +5,15 @@ filters that follow links change nothing."""
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
 from cms.clients import client_address
+from translations.pages import language_root
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
@@ -32,7 +35,7 @@ def current_site(request):
 
 def _render(request, template, context, status=200):
     site = context.setdefault("site", current_site(request))
-    context.setdefault("page", site.root_page.specific)
+    context.setdefault("page", language_root(site).specific)  # the frame of /ar/newsletter/ is Arabic
     return render(request, template, context, status=status)
 
 
@@ -165,10 +168,18 @@ def one_click_unsubscribe(request, token):
     return HttpResponse("unsubscribed", content_type="text/plain")
 
 
+def german_words():
+    """``lang``/``dir`` for the archive's issues, which are German, when the frame is not
+    (/ar/newsletter/archiv/): a screen reader reads them with German pronunciation (WCAG 3.1.2)."""
+    if get_language() in (None, "de"):
+        return ""
+    return format_html(' lang="de" dir="ltr"')
+
+
 def archive_index(request):
     site = current_site(request)
     issues = archive_issues(site).order_by("-send_started_at")
-    return _render(request, "newsletter/archive_index.html", {"issues": issues})
+    return _render(request, "newsletter/archive_index.html", {"issues": issues, "german_words": german_words()})
 
 
 def archive_detail(request, issue_id):
@@ -181,4 +192,6 @@ def archive_detail(request, issue_id):
     except RenderError:
         # a page of the issue was unpublished since: show the issue without its page lists
         parts = parts_without_pages(issue)
-    return _render(request, "newsletter/archive_detail.html", {"issue": issue, "parts": parts})
+    return _render(
+        request, "newsletter/archive_detail.html", {"issue": issue, "parts": parts, "german_words": german_words()}
+    )

@@ -9,6 +9,7 @@ built from the request's scheme, host and port, so the file matches the host tha
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
@@ -90,8 +91,18 @@ ROBOTS_DISALLOW = [
 ]
 
 
+LANGUAGE_PREFIXED = ("/suche/", "/newsletter/")  # these routes answer under /ar/, /en/ … too
+
+
+def robots_disallow():
+    prefixes = [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return ROBOTS_DISALLOW + [
+        prefix + path for prefix in prefixes for path in ROBOTS_DISALLOW if path.startswith(LANGUAGE_PREFIXED)
+    ]
+
+
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in robots_disallow())]
     lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -28,7 +28,6 @@ rendered) and a ``Cache-Control`` for its kind; ``If-None-Match``/``If-Modified-
 """
 
 import hashlib
-import re
 import time
 
 from django.conf import settings
@@ -36,12 +35,12 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language_from_path
 
 from . import fragments, generations
 
 ALLOWED_VARY = {"accept-language", "accept-encoding", "origin"}
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
-SEARCH_UNDER_PREFIX = re.compile(r"^/[a-z]{2}(-[a-z]+)*/suche/")  # /ar/suche/, /en/suche/ …
 
 
 def setting(name, default):
@@ -50,7 +49,8 @@ def setting(name, default):
 
 def kind_of(path):
     """Which Cache-Control policy a path gets: page, api, feed or search."""
-    if path.startswith(("/api/v3/search/", "/suche/")) or SEARCH_UNDER_PREFIX.match(path):
+    path = without_language_prefix(path)
+    if path.startswith(("/api/v3/search/", "/suche/")):
         return "search"
     if path.startswith("/api/"):
         return "api"
@@ -59,11 +59,20 @@ def kind_of(path):
     return "page"
 
 
+def without_language_prefix(path):
+    """``/ar/newsletter/`` → ``/newsletter/``: the reader's routes under a language prefix are
+    the same routes (pages keep their prefix: they are cached like any page)."""
+    language = get_language_from_path(path)
+    if language and path.startswith(f"/{language}/"):
+        return path[len(language) + 1 :]
+    return path
+
+
 def in_scope(request):
     """GET/HEAD of a public page, API read, feed or search (not admin, media, newsletter …)."""
     if request.method not in ("GET", "HEAD"):
         return False
-    return not request.path.startswith(tuple(setting("RESPONSE_CACHE_EXCLUDED_PREFIXES", ())))
+    return not without_language_prefix(request.path).startswith(tuple(setting("RESPONSE_CACHE_EXCLUDED_PREFIXES", ())))
 
 
 def personal(request):

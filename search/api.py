@@ -13,13 +13,13 @@ from wagtail.api.v3.auth import AllowAnonymous
 
 from home.api import requested_site
 from home.models.tagging import ActionFieldTagged
+from translations.pages import language_root
 
 from .query import (
     GROUP_KEYS,
     MAX_QUERY_LENGTH,
     autocomplete_site,
     group_key_for,
-    language_root,
     prefetch_action_fields,
     search_site,
     site_action_fields,

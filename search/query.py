@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
 
 from home.models import ActionFieldPage, EventPage, MeetingPage, NewsPage, ProjectPage, RoundTablePage
@@ -70,21 +70,6 @@ def teaser_of(page, length=30):
     """A short plain-text summary for a result: the teaser, else the intro, else nothing."""
     text = getattr(page, "teaser", "") or getattr(page, "intro", "") or getattr(page, "purpose", "") or ""
     return Truncator(strip_tags(str(text))).words(length)
-
-
-def language_root(site, language_code=None):
-    """The start page of the site's tree in ``language_code`` (default: the active language):
-    its live translation, else the German start page (a language the network has not
-    translated into is read in German)."""
-    root = site.root_page
-    try:
-        locale = Locale.objects.get(language_code=language_code) if language_code else Locale.get_active()
-    except Locale.DoesNotExist:
-        return root
-    if locale.pk == root.locale_id:
-        return root
-    translation = root.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else root
 
 
 def site_pages(site, root=None):
@@ -163,7 +148,7 @@ def search_site(site, query, types=None, action_field=None, per_group=RESULTS_PE
 
     ``types`` limits the groups (keys of ``GROUPS``); ``action_field`` (an ActionFieldPage of
     the same site) limits results to pages tagged with it, or to their translations; ``root``
-    (see :func:`language_root`) picks the language's tree, German by default.
+    (``translations.pages.language_root``) picks the language's tree, German by default.
     """
     query = clean_query(query)
     types = [t for t in (types or []) if t in GROUP_KEYS]

@@ -10,12 +10,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from translations.pages import language_root
+
 from .query import (
     GROUPS,
     RESULTS_PER_GROUP,
     autocomplete_site,
     group_key_for,
-    language_root,
     search_site,
     site_action_fields,
 )

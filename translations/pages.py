@@ -1,6 +1,7 @@
-"""Which translations a page has, for the public toolbar, the API and the request form."""
+"""Which translations a page has, for the public toolbar, the API and the request form; and
+which start page a reader of a language browses (search and newsletter pages under /ar/ …)."""
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.visibility import public
 
@@ -48,3 +49,18 @@ def page_translations(page, request=None, include_own=False, full_url=False):
 def requestable_languages(page):
     """Languages a reader may ask for: content languages without a live translation."""
     return [entry for entry in page_translations(page) if entry["url"] is None]
+
+
+def language_root(site, language_code=None):
+    """The start page of the site's tree in ``language_code`` (default: the active language):
+    its live translation, else the German start page (a language the network has not
+    translated into is read in German)."""
+    root = site.root_page
+    try:
+        locale = Locale.objects.get(language_code=language_code) if language_code else Locale.get_active()
+    except Locale.DoesNotExist:
+        return root
+    if locale.pk == root.locale_id:
+        return root
+    translation = root.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else root

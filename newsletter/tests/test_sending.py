@@ -366,6 +366,16 @@ def test_public_archive_shows_sent_issues_with_print_style(start_send, network, 
     detail = client.get(f"/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost")
     assert "Sprachcafé in nord" in detail.content.decode() and 'media="print"' in detail.content.decode()
     assert client.get(f"/newsletter/archiv/{draft.pk}/", HTTP_HOST="nord.localhost").status_code == 404
+    assert '<article class="newsletter">' in detail.content.decode()  # German in a German frame: no lang
+
+    # read from an Arabic page: an Arabic frame around the German issue, marked as German
+    arabic_index = client.get("/ar/newsletter/archiv/", HTTP_HOST="nord.localhost").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic_index
+    assert (
+        f'<a href="/ar/newsletter/archiv/{issue.pk}/" lang="de" dir="ltr">Neuigkeiten im November</a>' in arabic_index
+    )
+    arabic = client.get(f"/ar/newsletter/archiv/{issue.pk}/", HTTP_HOST="nord.localhost").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic and '<article class="newsletter" lang="de" dir="ltr">' in arabic
 
 
 def test_plain_smtp_server_without_pipelining_or_8bitmime(start_send, network, smtp_server):

@@ -308,3 +308,32 @@ def test_automatic_digest_sends(network, smtp_server, django_capture_on_commit_c
     issue.refresh_from_db()
     assert issue.send_status == NewsletterIssue.SendStatus.SENT
     assert len(smtp_server.messages) == 2
+
+
+@SMTP_BACKEND
+def test_an_arabic_reader_signs_up_and_confirms_in_arabic(network, smtp_server, client):
+    """The footer of an Arabic page leads to /ar/newsletter/: the sign-up speaks Arabic and
+    presets Arabic as the newsletter's language; the confirmation link leads back to Arabic.
+    The unprefixed, German addresses that earlier mails carry keep working."""
+    page = client.get("/ar/", **HOST).content.decode()
+    assert '<a href="/ar/newsletter/">' in page
+
+    form = client.get("/ar/newsletter/", **HOST)
+    html = form.content.decode()
+    assert form.status_code == 200 and '<html lang="ar" dir="rtl">' in html
+    assert "<h1>الاشتراك في النشرة</h1>" in html
+    assert re.search(r'<option value="ar" selected>', html)
+
+    response = client.post("/ar/newsletter/", _form("layla@example.org", language="ar"), **HOST)
+    assert response.status_code == 200 and '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert Subscriber.objects.get(email="layla@example.org").language == "ar"
+    [message] = smtp_server.to("layla@example.org")
+    text = message.get_body(("plain",)).get_content()
+    link = re.search(r"http://nord\.localhost(/ar/newsletter/bestaetigen/\S+/)", text).group(1)
+    assert '<html lang="ar" dir="rtl">' in client.get(link, **HOST).content.decode()
+    german = client.get(link.removeprefix("/ar"), **HOST).content.decode()
+    assert '<html lang="de" dir="ltr">' in german and "<form" in german
+
+    client.post(link, **HOST)
+    assert Subscriber.objects.get(email="layla@example.org").status == Subscriber.Status.ACTIVE
+    assert '<option value="de" selected>' in client.get("/newsletter/", **HOST).content.decode()

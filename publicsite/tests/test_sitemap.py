@@ -61,4 +61,7 @@ def test_robots_txt_points_to_the_networks_sitemap_and_keeps_crawlers_out_of_per
     text = response.content.decode()
     assert "Sitemap: http://delta.localhost:8000/sitemap.xml" in text
     assert "Disallow: /admin/" in text and "Disallow: /newsletter/abmelden/" in text
+    # the same routes under a language prefix (/ar/suche/, /ar/newsletter/abmelden/ …)
+    assert "Disallow: /ar/suche/" in text and "Disallow: /uk/newsletter/abmelden/" in text
+    assert "Disallow: /ar/\n" not in text and "Disallow: /ar/admin/" not in text
     assert "Disallow: /\n" not in text

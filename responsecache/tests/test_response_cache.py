@@ -120,9 +120,16 @@ def test_query_strings_are_part_of_the_key_in_any_order(client, make_network, re
 
 def test_admin_and_newsletter_pages_are_never_cached(client, make_network, response_cache):
     net = make_network("alpha")
-    for path in ("/admin/login/", "/newsletter/"):
-        get(client, net, path)
+    for path in ("/admin/login/", "/newsletter/", "/ar/newsletter/", "/ar/newsletter/archiv/"):
+        assert get(client, net, path).status_code == 200, path
         assert "X-Cache" not in get(client, net, path), path
+    assert get(client, net, "/ar/")["X-Cache"] == "MISS" and get(client, net, "/ar/")["X-Cache"] == "HIT"
+
+
+def test_the_search_under_a_language_prefix_has_the_search_policy(client, make_network, response_cache):
+    net = make_network("alpha")
+    german, arabic, page = (get(client, net, path) for path in ("/suche/?q=Sprache", "/ar/suche/?q=Sprache", "/ar/"))
+    assert german["Cache-Control"] == arabic["Cache-Control"] != page["Cache-Control"]
 
 
 @pytest.mark.skipif(not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"), reason="needs Redis")

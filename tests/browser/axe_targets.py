@@ -69,20 +69,20 @@ def page_targets(site, language, by_language=None, calendar_views=tuple(CALENDAR
 
 
 def view_targets(site, language="de"):
-    """[(label, path)]: the public views that are no Wagtail page; the search page under the
-    language's prefix (/ar/suche/), the newsletter pages as they are (German)."""
+    """[(label, path)]: the public views that are no Wagtail page, under the language's prefix
+    (/ar/suche/, /ar/newsletter/)."""
     prefix = "" if language == "de" else f"/{language}"
     entries = [
         ("search", f"{prefix}/suche/?q=Sprache"),
         ("search, no hits", f"{prefix}/suche/?q=xyzzyqq"),
-        ("newsletter sign-up", "/newsletter/"),
-        ("newsletter archive", "/newsletter/archiv/"),
+        ("newsletter sign-up", f"{prefix}/newsletter/"),
+        ("newsletter archive", f"{prefix}/newsletter/archiv/"),
     ]
     from newsletter.views import archive_issues
 
     issue = archive_issues(site).order_by("-send_started_at").first()
     if issue is not None:
-        entries.append(("newsletter issue", f"/newsletter/archiv/{issue.pk}/"))
+        entries.append(("newsletter issue", f"{prefix}/newsletter/archiv/{issue.pk}/"))
     return entries
 
 
