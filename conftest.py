@@ -110,6 +110,30 @@ def celery_worker(transactional_db):
 
 
 @pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate a page (and its parents) the way wagtail-localize's "Translate" action does,
+    optionally under a title of its own. wagtail-localize publishes on commit, so the
+    on-commit callbacks run here."""
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    def run(page, language_code, title=None):
+        locale = Locale.objects.get(language_code=language_code)
+        for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
+            if not ancestor.get_translations().filter(locale=locale).exists():
+                with django_capture_on_commit_callbacks(execute=True):
+                    translate_object(ancestor, [locale])
+        translation = page.get_translation(locale).specific
+        assert translation.live
+        if title is not None:
+            translation.title = title
+            translation = publish(translation)
+        return translation
+
+    return run
+
+
+@pytest.fixture
 def two_networks(make_network):
     return SimpleNamespace(a=make_network("alpha"), b=make_network("beta"))
 

@@ -323,6 +323,9 @@ def test_an_arabic_reader_signs_up_and_confirms_in_arabic(network, smtp_server, 
     assert form.status_code == 200 and '<html lang="ar" dir="rtl">' in html
     assert "<h1>الاشتراك في النشرة</h1>" in html
     assert re.search(r'<option value="ar" selected>', html)
+    # the action field is German here, and says so; in Turkish it has a title of its own
+    assert '<label for="id_topics_0"><span lang="de" dir="ltr">Bildung</span></label>' in html
+    assert '<label for="id_topics_0">Bildung</label>' in client.get("/newsletter/", **HOST).content.decode()
 
     response = client.post("/ar/newsletter/", _form("layla@example.org", language="ar"), **HOST)
     assert response.status_code == 200 and '<html lang="ar" dir="rtl">' in response.content.decode()
@@ -337,3 +340,9 @@ def test_an_arabic_reader_signs_up_and_confirms_in_arabic(network, smtp_server, 
     client.post(link, **HOST)
     assert Subscriber.objects.get(email="layla@example.org").status == Subscriber.Status.ACTIVE
     assert '<option value="de" selected>' in client.get("/newsletter/", **HOST).content.decode()
+
+
+def test_topics_are_titled_in_the_readers_language_where_translated(network, client, translate):
+    translate(network.field, "tr", "Eğitim")
+    html = client.get("/tr/newsletter/", **HOST).content.decode()
+    assert '<label for="id_topics_0">Eğitim</label>' in html and "Bildung</span></label>" not in html

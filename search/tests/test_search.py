@@ -217,25 +217,6 @@ def test_every_page_offers_the_search_in_the_readers_language(client, make_netwo
     assert response.content.decode().count('role="search"') == 1
 
 
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate a page and its parents as wagtail-localize's "Translate" action does."""
-    from wagtail.models import Locale
-    from wagtail_localize.operations import translate_object
-
-    def run(page, language_code, title):
-        locale = Locale.objects.get(language_code=language_code)
-        for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
-            if not ancestor.get_translations().filter(locale=locale).exists():
-                with django_capture_on_commit_callbacks(execute=True):
-                    translate_object(ancestor, [locale])
-        translation = page.get_translation(locale).specific
-        translation.title = title
-        return publish(translation)
-
-    return run
-
-
 def test_a_reader_of_arabic_pages_searches_the_arabic_pages(client, make_network, translate):
     """From an Arabic page the search form leads to /ar/suche/, which searches the network's
     Arabic pages, links to them under /ar/ and speaks Arabic; /suche/ stays German."""

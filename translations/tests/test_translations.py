@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.operations import translate_object
 
 from cms.formprotection import form_token
 from translations import views
@@ -23,24 +22,6 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate a page (and its parents) the way wagtail-localize's "Translate" action does.
-    wagtail-localize publishes on commit, so the test runs the on-commit callbacks."""
-
-    def run(page, language_code):
-        locale = Locale.objects.get(language_code=language_code)
-        for ancestor in list(page.get_ancestors().filter(depth__gt=1).specific()) + [page.specific]:
-            if not ancestor.get_translations().filter(locale=locale).exists():
-                with django_capture_on_commit_callbacks(execute=True):
-                    translate_object(ancestor, [locale])
-        translation = page.get_translation(locale)
-        assert translation.live
-        return translation
-
-    return run
 
 
 def test_all_content_languages_have_a_locale():
