@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from email.header import Header
 from email.utils import formatdate, parseaddr
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from .rendering import GREETING, PREFERENCES_URL, UNSUBSCRIBE_URL, render_issue
@@ -28,10 +30,16 @@ DEFAULT_LANGUAGE = "de"  # what every issue is written in
 _TOKEN = "TOKEN-PLACEHOLDER"  # stands for the subscriber's token while reversing a URL once
 
 
-def _link_template(name):
-    """(prefix, suffix) of a newsletter URL around its token, from the URL patterns."""
-    prefix, _, suffix = reverse(f"newsletter:{name}", kwargs={"token": _TOKEN}).partition(_TOKEN)
-    return prefix, suffix
+def _link_templates(name):
+    """{language: (prefix, suffix)} of a newsletter URL around its token, from the URL patterns:
+    a mail in Turkish links to /tr/newsletter/…, so its reader lands on Turkish pages; German
+    stays unprefixed."""
+    templates = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefix, _, suffix = reverse(f"newsletter:{name}", kwargs={"token": _TOKEN}).partition(_TOKEN)
+        templates[code] = (prefix, suffix)
+    return templates
 
 
 def issue_in_language(issue, language):
@@ -82,9 +90,9 @@ class Letterhead:
     base_url: str
     date: str
     eight_bit: bool
-    unsubscribe: tuple
-    one_click: tuple
-    preferences: tuple
+    unsubscribe: dict  # language → (prefix, suffix) around the token
+    one_click: dict
+    preferences: dict
 
     @classmethod
     def build(cls, sender, base_url, eight_bit=False):
@@ -96,9 +104,9 @@ class Letterhead:
             base_url=base_url,
             date=formatdate(localtime=True),
             eight_bit=eight_bit,
-            unsubscribe=_link_template("unsubscribe"),
-            one_click=_link_template("one_click"),
-            preferences=_link_template("preferences"),
+            unsubscribe=_link_templates("unsubscribe"),
+            one_click=_link_templates("one_click"),
+            preferences=_link_templates("preferences"),
         )
 
     @property
@@ -111,8 +119,9 @@ class Letterhead:
 
         return return_path(delivery_id, self.domain)
 
-    def link(self, template, token):
-        return f"{self.base_url}{template[0]}{token}{template[1]}"
+    def link(self, templates, token, language=DEFAULT_LANGUAGE):
+        prefix, suffix = templates.get(language) or templates[DEFAULT_LANGUAGE]
+        return f"{self.base_url}{prefix}{token}{suffix}"
 
     def message_id(self, issue_id, delivery_id):
         """Stable per delivery: a resend after a crash carries the same Message-ID."""
@@ -244,9 +253,10 @@ class Variant:
         return self._build(letterhead, recipient, name, token, message_id, wire=True)
 
     def _build(self, letterhead, recipient, name, token, message_id, wire):
-        unsubscribe = letterhead.link(letterhead.unsubscribe, token)
-        one_click = letterhead.link(letterhead.one_click, token)
-        preferences = letterhead.link(letterhead.preferences, token)
+        # the pages behind the links speak the mail's language
+        unsubscribe = letterhead.link(letterhead.unsubscribe, token, self.language)
+        one_click = letterhead.link(letterhead.one_click, token, self.language)
+        preferences = letterhead.link(letterhead.preferences, token, self.language)
         greeting = self.greeting(name)
         html_values = {GREETING: escape(greeting), UNSUBSCRIBE_URL: unsubscribe, PREFERENCES_URL: preferences}
         text_values = {GREETING: greeting, UNSUBSCRIBE_URL: unsubscribe, PREFERENCES_URL: preferences}

@@ -2,6 +2,7 @@
 translation of the issue the mail is German throughout — text, dates, greeting, lang="de"."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -62,7 +63,7 @@ def _translate(issue, language, subject, intro, publish=True):
 
 
 def test_a_subscriber_gets_the_issues_translation_in_their_language_and_german_otherwise(
-    start_send, network, smtp_server
+    start_send, network, smtp_server, client
 ):
     german, turkish, ukrainian, arabic = add_subscribers(network.site, 4)
     Subscriber.objects.filter(pk=turkish.pk).update(language="tr")
@@ -80,11 +81,18 @@ def test_a_subscriber_gets_the_issues_translation_in_their_language_and_german_o
     assert mail["Subject"] == "Kasım bülteni"
     assert 'lang="tr"' in html and 'lang="de"' not in html
     assert "Sevgili okuyucular" in text and "Liebe Leserinnen" not in text
+    # its links lead to Turkish pages, and the Turkish pages work
+    assert "http://nord.localhost/tr/newsletter/abmelden/" in mail["List-Unsubscribe"]
+    link = re.search(r'href="http://nord\.localhost(/tr/newsletter/abmelden/[^"]+)"', html).group(1)
+    assert '<html lang="tr" dir="ltr">' in client.get(link, HTTP_HOST="nord.localhost").content.decode()
     for person in (german, ukrainian, arabic):
         mail = smtp_server.to(person.email)[0]
         assert mail["Subject"] == issue.subject, person.language
         html = mail.get_body(("html",)).get_content()
         assert 'lang="de"' in html and "Liebe Leserinnen und Leser" in html
+        # a German mail links to the German pages, whatever the subscriber's language
+        assert "http://nord.localhost/newsletter/abmelden/" in mail["List-Unsubscribe"], person.language
+        assert 'href="http://nord.localhost/newsletter/abmelden/' in html
     # one mail each, all recorded against the issue the editor sent
     assert sorted(smtp_server.counts().values()) == [1, 1, 1, 1]
     assert Delivery.objects.filter(issue=issue, status=Delivery.Status.SENT).count() == 4
