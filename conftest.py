@@ -4,8 +4,9 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import APIToken, Page, Site
 
 from home.editors import ensure_editor_group
@@ -35,6 +36,19 @@ def pytest_collection_modifyitems(items):
             )
         if "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in German, the content's default language.
+
+    A request under ``/tr/…`` activates Turkish for the thread (LocaleMiddleware) and nothing
+    switches it back when the request ends, so a later test that renders a template outside a
+    request spoke Turkish, depending on the order the tests ran in.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def publish(page):
