@@ -40,8 +40,11 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist); each has its own test database,
+# Redis database, queues and media folder (cms/settings/test.py). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: install
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # Longer API fuzzing for operators: every phase of schemathesis (incl. its boundary-value
 # coverage phase) with more examples per operation; FUZZ_SEED=… to explore other inputs.

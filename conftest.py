@@ -14,7 +14,7 @@ from home.models import ActionFieldPage, Contact, HomePage, NewsIndexPage, NewsP
 
 
 def pytest_collection_modifyitems(items):
-    """Give every transactional test Django's serialized rollback.
+    """Keep the browser tests together; give every transactional test Django's serialized rollback.
 
     A transactional test (``transactional_db``, ``live_server``, a real Celery worker) ends with
     a flush that also deletes what migrations created: Wagtail's root page, default locale,
@@ -22,6 +22,10 @@ def pytest_collection_modifyitems(items):
     With serialized rollback the database as migrated is restored before each such test.
     """
     for item in items:
+        if "tests/browser/" in item.nodeid:
+            # One xdist worker takes all browser tests (make test: --dist loadgroup): they share
+            # a live server with the demo loaded, which takes a minute to build per worker.
+            item.add_marker(pytest.mark.xdist_group("browser"))
         marker = item.get_closest_marker("django_db")
         transactional = (
             "transactional_db" in item.fixturenames

@@ -31,13 +31,20 @@ if _in_ci and not (_postgres_up and _redis_up):
 if "DATABASE_URL" not in os.environ and _postgres_up:
     DATABASES = {"default": dj_database_url.parse("postgres://postgres@127.0.0.1:5432/miteinander")}
 # Parallel checkouts on one machine must not share a test database, a Celery queue or cache keys:
-# each gets names of its own, derived from where it lives (or set by TEST_DATABASE_NAME).
-CHECKOUT_ID = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+# each gets names of its own, derived from where it lives (or set by TEST_DATABASE_NAME). So must
+# the worker processes of one run (`make test` runs pytest-xdist; each worker is "gw0", "gw1", …,
+# and the Celery subprocesses a test starts inherit that name): pytest-django appends it to the
+# test database's name, and it goes into the queues, the cache prefix, the Redis database and the
+# media folder here.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+CHECKOUT_ID = hashlib.sha256(f"{BASE_DIR}{XDIST_WORKER}".encode()).hexdigest()[:8]
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", f"test_miteinander_{CHECKOUT_ID}")}
 
 if not REDIS_URL and _redis_up:
-    REDIS_URL = "redis://127.0.0.1:6379/" + os.environ.get("TEST_REDIS_DB", "9")
+    # A test may empty the cache (FLUSHDB), so each worker has a Redis database of its own.
+    _worker_number = int(XDIST_WORKER[2:] or 0) if XDIST_WORKER.startswith("gw") else 0
+    REDIS_URL = f"redis://127.0.0.1:6379/{(int(os.environ.get('TEST_REDIS_DB', '9')) + _worker_number) % 16}"
 # Tests decide per test whether a task runs eagerly or through a real worker.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
@@ -52,7 +59,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+MEDIA_ROOT = BASE_DIR / "var" / "-".join(filter(None, ["test-media", XDIST_WORKER]))
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILAPI_TOKEN_LAST_USED_INTERVAL = None
 LOGGING["root"]["level"] = "WARNING"

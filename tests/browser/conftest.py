@@ -133,8 +133,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an asyncio loop in the main thread; Django would then refuse
-    # the ORM calls fixtures make there. Browser tests run last, so setting it here reaches no
-    # other test (nor the deployment check's subprocesses).
+    # the ORM calls fixtures make there. It stays set in this process until the session ends, also
+    # for tests pytest-xdist sends to it after the browser tests: no test relies on Django's
+    # refusal, and the deployment check drops the flag for its subprocesses (tests/test_deploy.py).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
