@@ -279,7 +279,11 @@ class NewsletterIssue(TranslatableMixin, DraftStateMixin, RevisionMixin, Preview
 
     base_form_class = SiteOwnedForm
     panels = [FieldPanel("site"), FieldPanel("subject"), FieldPanel("preheader"), FieldPanel("body")]
-    search_fields = [index.SearchField("subject"), index.FilterField("site_id")]
+    search_fields = [
+        index.SearchField("subject"),
+        index.AutocompleteField("subject"),  # the chooser finds "Newsletter Dezember" from "Dez"
+        index.FilterField("site_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("newsletter issue")

@@ -313,7 +313,12 @@ class Funder(SiteOwned, TranslatedSnippet, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("programme"), index.FilterField("site")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("programme"),
+        index.AutocompleteField("name"),  # the chooser finds "Bundesprogramm …" from "Bundes"
+        index.FilterField("site"),
+    ]
     api_fields = [
         APIField("site", writable=True),
         APIField("name", writable=True),

@@ -125,3 +125,25 @@ def test_subscriber_topics_offer_only_the_editors_network_and_superusers_see_the
     client.force_login(get_user_model().objects.create_superuser("chefin", password="pw-chefin-123"))
     html = client.get(reverse("wagtailsnippets_newsletter_subscriber:add")).content.decode()
     assert "Bildung (Netzwerk alpha)" in html and "Bildung (Netzwerk beta)" in html
+
+
+def test_choosers_find_issues_and_funders_from_the_first_letters_of_a_word(client, two_networks):
+    """An editor typing "Dez" into the issue chooser looked for "Newsletter Dezember" in vain: the
+    chooser only matched whole words. Still only the editor's own network."""
+    from home.models import Funder
+
+    a, b = two_networks.a, two_networks.b
+    published_issue(a.site, "Newsletter Dezember Alpha")
+    published_issue(b.site, "Newsletter Dezember Beta")
+    Funder.objects.create(site=a.site, name="Bundesprogramm Demokratie leben")
+    Funder.objects.create(site=b.site, name="Bundesprogramm Beta")
+    client.force_login(a.editor)
+
+    def chosen(model, query):
+        url = reverse(f"wagtailsnippetchoosers_{model}:choose_results")
+        return client.get(url, {"q": query}).content.decode()
+
+    issues = chosen("newsletter_newsletterissue", "Dez")
+    assert "Newsletter Dezember Alpha" in issues and "Beta" not in issues
+    funders = chosen("home_funder", "Bundes")
+    assert "Bundesprogramm Demokratie leben" in funders and "Bundesprogramm Beta" not in funders
