@@ -4,7 +4,7 @@ a send for an editor's token."""
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 
@@ -61,7 +61,7 @@ class ProgressOut(Schema):
 def subscribe(request: HttpRequest, payload: SubscribeIn):
     site = requested_site(request)
     if payload.website:
-        return 202, {"detail": str(SAME_ANSWER)}
+        return Status(202, {"detail": str(SAME_ANSWER)})
     topics = list(site_topics(site).filter(pk__in=payload.topics))
     if len(topics) != len(set(payload.topics)):
         raise HttpError(400, "topics: unknown action field ids for this network")
@@ -80,7 +80,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn):
         raise HttpError(400, "email: not a valid email address") from exc
     except subscriptions.RateLimited as exc:
         raise HttpError(429, str(exc)) from exc
-    return 202, {"detail": str(SAME_ANSWER)}
+    return Status(202, {"detail": str(SAME_ANSWER)})
 
 
 @newsletter_router.get(

@@ -61,7 +61,11 @@ def parse_consent_date(value):
     except ValueError:
         return None
     if parsed is not None and not hasattr(parsed, "hour"):
-        parsed = timezone.make_aware(timezone.datetime(parsed.year, parsed.month, parsed.day))
+        parsed = timezone.datetime(parsed.year, parsed.month, parsed.day)
+    if parsed is not None and timezone.is_naive(parsed):
+        # Python 3.11 reads "2025-03-01" as a datetime already, without a zone: the date is
+        # meant as the network's (Europe/Berlin) midnight, also for "2025-03-01T10:00".
+        parsed = timezone.make_aware(parsed)
     return parsed
 
 

@@ -11,7 +11,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Page
@@ -99,4 +99,4 @@ def create_translation_request(request: HttpRequest, payload: TranslationRequest
     counted = first_request_of_client(request, page, payload.language)
     if counted:
         TranslationRequest.objects.create(page=page, site=site, language=payload.language)
-    return 201, {"page": page.pk, "language": payload.language, "counted": counted}
+    return Status(201, {"page": page.pk, "language": payload.language, "counted": counted})
