@@ -254,7 +254,7 @@ def test_a_network_without_translations_is_searched_in_german_under_an_arabic_fr
 
 
 def toolbar_languages(response):
-    """(hreflang, href, text) of the toolbar's language links."""
+    """(href, hreflang, text) of the toolbar's language links."""
     html = response.content.decode()
     start = html.index('class="toolbar__item toolbar__translations"')
     links = html[start : html.index("</li>", start)]
