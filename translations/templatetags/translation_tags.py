@@ -7,19 +7,16 @@
 - ``{% lang_attrs page %}``: `` lang="…" dir="…"`` where a page's own words (its content, its
   title in the menu or the breadcrumbs) are in another language than the frame, e.g. a German page
   not yet translated, read with the Arabic frame (WCAG 3.1.2); empty otherwise.
-- ``{% view_translations as links %}``: for a view that is not a page (search, newsletter sign-up,
-  archive), the same view in every other content language, in the shape of ``page_translations``.
 - ``{% translation_request_form page %}``: the "Ich wünsche eine Übersetzung in …" form.
 """
 
 from django import template
-from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from .. import pages
-from ..languages import LEICHTE_SPRACHE_INTERNAL, direction, language_codes, native_name, public_language_tag
+from ..languages import LEICHTE_SPRACHE_INTERNAL, direction, public_language_tag
 
 register = template.Library()
 
@@ -27,27 +24,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def page_translations(context, page):
     return pages.page_translations(page, context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
-def view_translations(context):
-    """The search, the newsletter pages and the archive live under every language prefix
-    (/ar/suche/ …), but have no page whose translations the toolbar could list: a reader who
-    landed on /suche/ from a German mail had no way to switch to Arabic. Each entry is this
-    view's URL in that language, with the query (the search term) kept."""
-    request = context.get("request")
-    if request is None or getattr(request, "resolver_match", None) is None:
-        return []
-    here = request.get_full_path()
-    current = get_language()
-    entries = []
-    for code in language_codes():
-        if code == current:
-            continue
-        url = translate_url(here, code)
-        if url != here:  # translate_url answers with the same path where the view has no translation
-            entries.append({"language_code": code, "name": native_name(code), "url": url, "dir": direction(code)})
-    return entries
 
 
 def _interface_language():
