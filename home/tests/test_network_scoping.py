@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
-from home.models import Contact, NewsIndexPage, Organisation
+from home.models import Contact, Funder, NewsIndexPage, Organisation
 from newsletter.models import NewsletterIssue
 
 pytestmark = pytest.mark.django_db
@@ -130,8 +130,6 @@ def test_subscriber_topics_offer_only_the_editors_network_and_superusers_see_the
 def test_choosers_find_issues_and_funders_from_the_first_letters_of_a_word(client, two_networks):
     """An editor typing "Dez" into the issue chooser looked for "Newsletter Dezember" in vain: the
     chooser only matched whole words. Still only the editor's own network."""
-    from home.models import Funder
-
     a, b = two_networks.a, two_networks.b
     published_issue(a.site, "Newsletter Dezember Alpha")
     published_issue(b.site, "Newsletter Dezember Beta")
