@@ -449,3 +449,43 @@ def test_deleting_an_issue_or_subscriber_leaves_no_dangling_delivery(start_send,
     assert Delivery.objects.filter(issue=issue, subscriber__isnull=True).count() == 1
     NewsletterIssue.objects.get(pk=issue.pk).delete()
     assert not Delivery.objects.filter(issue_id=issue.pk).exists()
+
+
+def test_a_claim_reaches_the_open_rows_without_walking_past_the_sent_ones(network):
+    """A claim halfway through a send finds the next open rows through the index of open rows,
+    not by reading every row already sent from the start of the issue (the primary key's order):
+    that walk made each claim of a 100,000-mail send ten times slower as the send went on. The
+    planner takes it whenever its statistics say the issue is all pending, as right after the
+    snapshot; here they say so, and most rows are sent since."""
+    from django.db import connection
+
+    from newsletter.claims import CLAIM_SQL
+
+    add_subscribers(network.site, 400)
+    issue = make_issue(network)
+    begin_send(issue)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
+    first = sorted(Delivery.objects.filter(issue=issue).values_list("pk", flat=True))[:300]
+    Delivery.objects.filter(pk__in=first).update(status=Delivery.Status.SENT)
+    sql = CLAIM_SQL.format(
+        delivery=Delivery._meta.db_table,
+        subscriber=Subscriber._meta.db_table,
+        topics=Subscriber.topics.through._meta.db_table,
+    )
+    params = {"lease_until": timezone.now(), "token": None, "issues": [issue.pk], "now": timezone.now(), "limit": 50}
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan TO off")  # a table this small would be read whole
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    scans = []
+
+    def walk(node):
+        if node.get("Relation Name") == Delivery._meta.db_table and "Index Name" in node:
+            scans.append((node["Index Name"], node.get("Index Cond", "")))
+        for child in node.get("Plans", []):
+            walk(child)
+
+    walk(plan[0]["Plan"])
+    finding = [name for name, condition in scans if "issue_id" in condition]
+    assert finding == ["newsletter_delivery_open"], scans
