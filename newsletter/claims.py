@@ -40,8 +40,8 @@ class Claim:
 # ``issue_id = ANY(…)`` with ``ORDER BY issue_id, id`` is an order only that index gives without a
 # sort. With ``issue_id = %s ORDER BY id`` the planner may walk the primary key instead, filtering
 # out every row already sent (it does whenever the statistics were taken while the issue was all
-# pending, e.g. right after the snapshot): a claim then cost 19 ms on average in a 100,000-mail
-# send, 53 µs of database time per mail, against about 2.5 ms through the partial index.
+# pending, e.g. right after the snapshot). Halfway through a 100,000-row issue one 500-row claim
+# took 22-26 ms that way, against 2.5 ms through the partial index.
 CLAIM_SQL = """
 WITH claimed AS (
     UPDATE {delivery} SET status = 'sending', lease_until = %(lease_until)s, claim_token = %(token)s
