@@ -1,6 +1,8 @@
 """Which translations a page has, for the public toolbar, the API and the request form; and
 which start page a reader of a language browses (search and newsletter pages under /ar/ …)."""
 
+from django.urls import translate_url
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from home.visibility import public
@@ -43,6 +45,26 @@ def page_translations(page, request=None, include_own=False, full_url=False):
                 "dir": direction(code),
             }
         )
+    return entries
+
+
+def view_translations(request):
+    """The search, the newsletter pages and the archive live under every language prefix
+    (/ar/suche/ …), but have no page whose translations the toolbar could list: a reader who
+    landed on /suche/ from a German mail had no way to switch to Arabic. One entry per other
+    content language, as ``page_translations`` gives them: this view's URL in that language,
+    with the query (the search term) kept."""
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return []
+    here = request.get_full_path()
+    current = get_language()
+    entries = []
+    for code in language_codes():
+        if code == current:
+            continue
+        url = translate_url(here, code)
+        if url != here:  # translate_url answers with the same path where the view has no translation
+            entries.append({"language_code": code, "name": native_name(code), "url": url, "dir": direction(code)})
     return entries
 
 

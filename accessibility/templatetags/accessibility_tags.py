@@ -4,6 +4,8 @@ duration filter for the audio player."""
 from django import template
 from django.utils.translation import gettext as _
 
+from translations.pages import view_translations
+
 from ..rule_names import rule_explanation, rule_name
 from ..variants import page_variants as _page_variants
 
@@ -14,7 +16,10 @@ register = template.Library()
 def page_variants(context, page):
     """The page's Leichte Sprache/standard counterpart and current variants:
     ``leichte_sprache_url``, ``standard_url``, ``audio`` ({url, duration_seconds, mime}),
-    ``pdf_url``, ``sign_language``, ``translations``. None means "not available"."""
+    ``pdf_url``, ``sign_language``, ``translations``. None means "not available".
+
+    Without a page (search, newsletter, archive) the view has no variants but its translations:
+    the same view in the other languages."""
     if page is None or not getattr(page, "pk", None):
         return {
             "leichte_sprache_url": None,
@@ -22,7 +27,7 @@ def page_variants(context, page):
             "audio": None,
             "pdf_url": None,
             "sign_language": None,
-            "translations": [],
+            "translations": view_translations(context.get("request")),
         }
     return _page_variants(page, context.get("request"))
 

@@ -253,6 +253,36 @@ def test_a_network_without_translations_is_searched_in_german_under_an_arabic_fr
     assert '<a href="/aktuelles/sprachcafe/" lang="de" dir="ltr">Sprachcafé in beta</a>' in results_of(response)
 
 
+def toolbar_languages(response):
+    """(href, hreflang, text) of the toolbar's language links."""
+    html = response.content.decode()
+    start = html.index('class="toolbar__item toolbar__translations"')
+    links = html[start : html.index("</li>", start)]
+    return re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+"(?: dir="[^"]+")?>([^<]+)</a>', links)
+
+
+def test_a_reader_switches_the_language_of_the_search_and_the_sign_up_and_keeps_the_term(client, make_network):
+    """The search and the newsletter pages are no Wagtail pages, so the toolbar had no language
+    links there: a reader who came to /suche/ from a German mail could not switch to Arabic.
+    Each link leads to the same view in that language, the search term kept."""
+    net = make_network("alpha")
+
+    german = toolbar_languages(get(client, net, "/suche/", q="Sprachcafé"))
+    assert ("/ar/suche/?q=Sprachcaf%C3%A9", "ar", "العربيّة") in german
+    assert ("/tr/suche/?q=Sprachcaf%C3%A9", "tr", "Türkçe") in german
+    assert all(code != "de" for _url, code, _name in german)  # not the language the reader is in
+
+    arabic = get(client, net, "/ar/suche/", q="Sprachcafé")
+    assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
+    assert ("/suche/?q=Sprachcaf%C3%A9", "de", "Deutsch") in toolbar_languages(arabic)
+    assert "Sprachcafé in alpha" in results_of(get(client, net, "/tr/suche/?q=Sprachcaf%C3%A9"))
+
+    sign_up = toolbar_languages(get(client, net, "/newsletter/"))
+    assert ("/uk/newsletter/", "uk", "Українська") in sign_up
+    ukrainian = get(client, net, "/uk/newsletter/")
+    assert ukrainian.status_code == 200 and '<html lang="uk" dir="ltr">' in ukrainian.content.decode()
+
+
 def test_api_searches_one_language_of_the_network(client, make_network, translate):
     net = make_network("gamma")
     translate(net.news, "ar", "مقهى اللغة في غاما")
