@@ -7,6 +7,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -62,6 +63,27 @@ ORDER BY c.id
 """
 
 
+@cache
+def _claim_sql():
+    return CLAIM_SQL.format(
+        delivery=Delivery._meta.db_table,
+        subscriber=Subscriber._meta.db_table,
+        topics=Subscriber.topics.through._meta.db_table,
+    )
+
+
+def claim_statement(issue_id, limit, lease_seconds, now, token):
+    """The PostgreSQL claim as (sql, params): what ``claim`` runs, and what its plan test explains."""
+    params = {
+        "lease_until": now + timedelta(seconds=lease_seconds),
+        "token": token,
+        "issues": [issue_id],
+        "now": now,
+        "limit": limit,
+    }
+    return _claim_sql(), params
+
+
 def claim(issue_id, limit, lease_seconds):
     """Lock up to ``limit`` claimable rows no other worker holds and lease them to us under a
     fresh owner token: only that token's holder may send, extend or record them.
@@ -73,18 +95,7 @@ def claim(issue_id, limit, lease_seconds):
     now = timezone.now()
     token = uuid.uuid4()
     if connection.vendor == "postgresql":
-        sql = CLAIM_SQL.format(
-            delivery=Delivery._meta.db_table,
-            subscriber=Subscriber._meta.db_table,
-            topics=Subscriber.topics.through._meta.db_table,
-        )
-        params = {
-            "lease_until": now + timedelta(seconds=lease_seconds),
-            "token": token,
-            "issues": [issue_id],
-            "now": now,
-            "limit": limit,
-        }
+        sql, params = claim_statement(issue_id, limit, lease_seconds, now, token)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = [recipient_row(*row) for row in cursor.fetchall()]

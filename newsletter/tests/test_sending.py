@@ -459,7 +459,7 @@ def test_a_claim_reaches_the_open_rows_without_walking_past_the_sent_ones(networ
     snapshot; here they say so, and most rows are sent since."""
     from django.db import connection
 
-    from newsletter.claims import CLAIM_SQL
+    from newsletter.claims import claim_statement
 
     add_subscribers(network.site, 400)
     issue = make_issue(network)
@@ -468,12 +468,7 @@ def test_a_claim_reaches_the_open_rows_without_walking_past_the_sent_ones(networ
         cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
     first = sorted(Delivery.objects.filter(issue=issue).values_list("pk", flat=True))[:300]
     Delivery.objects.filter(pk__in=first).update(status=Delivery.Status.SENT)
-    sql = CLAIM_SQL.format(
-        delivery=Delivery._meta.db_table,
-        subscriber=Subscriber._meta.db_table,
-        topics=Subscriber.topics.through._meta.db_table,
-    )
-    params = {"lease_until": timezone.now(), "token": None, "issues": [issue.pk], "now": timezone.now(), "limit": 50}
+    sql, params = claim_statement(issue.pk, 50, 60, timezone.now(), None)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan TO off")  # a table this small would be read whole
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
