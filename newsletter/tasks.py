@@ -6,14 +6,16 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.conf import settings
 
-from . import bounces, digest, rendering, senders, sending
+from . import bounces, digest, message, rendering, senders, sending
 
 
 @worker_process_init.connect(dispatch_uid="newsletter.warm_up")
 def warm_up(**kwargs):
-    """A fresh worker process loads and compiles the mail templates and starts the MJML renderer
-    now, not while the first recipient of the next send waits for them."""
+    """A fresh worker process loads and compiles the mail templates, starts the MJML renderer and
+    reverses the mail's links in every language now, not while the first recipient of the next
+    send waits for them."""
     rendering.warm_up()
+    message.warm_up()
 
 
 @shared_task(name="newsletter.send_batch", acks_late=True)

@@ -439,6 +439,27 @@ def test_worker_warm_up_loads_the_mail_templates():
     assert warm_up() is True
 
 
+def test_worker_warm_up_prepares_the_links_in_every_language(monkeypatch):
+    """A new worker process reverses the mail's links in every language at start: the first
+    batch of the next send finds the URL resolver filled and every language's translations
+    loaded (half a second the first recipient would otherwise wait)."""
+    from django.conf import settings
+    from django.urls import clear_url_caches, get_resolver
+    from django.utils.translation import trans_real
+
+    from newsletter.tasks import warm_up
+
+    clear_url_caches()
+    monkeypatch.setattr(trans_real, "_translations", {})
+    codes = {code for code, _name in settings.LANGUAGES}
+    assert not codes & set(get_resolver()._reverse_dict)
+
+    warm_up()
+
+    assert codes <= set(get_resolver()._reverse_dict)
+    assert codes <= set(trans_real._translations)
+
+
 def test_deleting_an_issue_or_subscriber_leaves_no_dangling_delivery(start_send, network, smtp_server):
     """The delivery table has no database constraints (they cost the snapshot most of its time):
     Django's cascade and SET_NULL keep it consistent."""
