@@ -460,6 +460,22 @@ def test_worker_warm_up_prepares_the_links_in_every_language(monkeypatch):
     assert codes <= set(trans_real._translations)
 
 
+def test_worker_starts_even_when_the_links_cannot_be_reversed(monkeypatch):
+    """A broken URL configuration does not keep a worker process from starting (its other
+    tasks still run); the first send meets the error itself."""
+    from django.urls import NoReverseMatch
+
+    from newsletter import message
+    from newsletter.tasks import warm_up
+
+    def broken(*args, **kwargs):
+        raise NoReverseMatch("newsletter:unsubscribe")
+
+    monkeypatch.setattr(message, "reverse", broken)
+    assert message.warm_up() is False
+    warm_up()  # the worker_process_init handler: no exception
+
+
 def test_deleting_an_issue_or_subscriber_leaves_no_dangling_delivery(start_send, network, smtp_server):
     """The delivery table has no database constraints (they cost the snapshot most of its time):
     Django's cascade and SET_NULL keep it consistent."""
